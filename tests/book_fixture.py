@@ -1,0 +1,68 @@
+"""Un libro mínimo con la configuración real del proyecto, para probar la construcción."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+NOTEBOOK_HEADER = textwrap.dedent(
+    """\
+    ---
+    jupytext:
+      text_representation:
+        extension: .md
+        format_name: myst
+    kernelspec:
+      display_name: Python 3 (ipykernel)
+      language: python
+      name: python3
+    ---
+    """
+)
+
+
+def make_book(dest: Path, chapter: str, extra_files: dict[str, str] | None = None) -> Path:
+    """Crea en ``dest`` un libro con la configuración del proyecto y un capítulo.
+
+    Copia ``_config.yml``, las extensiones locales, las traducciones y las
+    plantillas del repositorio, de modo que el libro de prueba se construye
+    con las mismas opciones que el libro real.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO_ROOT / "_config.yml", dest / "_config.yml")
+    for folder in ("_ext", "locale", "_templates"):
+        shutil.copytree(REPO_ROOT / folder, dest / folder, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    (dest / "book" / "_static").mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO_ROOT / "book" / "_static" / "logo.svg", dest / "book" / "_static")
+    shutil.copy(REPO_ROOT / "book" / "references.bib", dest / "book")
+    (dest / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nchapters:\n  - file: book/capitulo\n", encoding="utf-8"
+    )
+    (dest / "index.md").write_text(
+        "# Portada\n\nUn libro de prueba. Ver {ref}`capitulo`.\n", encoding="utf-8"
+    )
+    (dest / "book" / "capitulo.md").write_text(NOTEBOOK_HEADER + "\n" + chapter, encoding="utf-8")
+    for name, text in (extra_files or {}).items():
+        path = dest / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return dest
+
+
+def build_book(book: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Construye ``book`` con ``scripts/build.sh`` (las mismas opciones que el README)."""
+    env = dict(os.environ)
+    env["JERARQUICOS_SKIP_BOOTSTRAP"] = "1"
+    env["JERARQUICOS_BOOK_DIR"] = str(book)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return subprocess.run(
+        ["bash", str(REPO_ROOT / "scripts" / "build.sh"), *args],
+        capture_output=True, text=True, env=env, timeout=timeout,
+    )
