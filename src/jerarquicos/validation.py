@@ -1,0 +1,587 @@
+"""Validadores compartidos por los motores de grilla y colapsado.
+
+Cada función comprueba un tipo de argumento y devuelve su versión normalizada
+(por ejemplo, un ``numpy.ndarray`` de ``float64``). Los errores siguen una sola
+convención:
+
+* ``TypeError`` cuando el *tipo* no sirve (un ``float`` donde se espera un conteo
+  entero, un ``bool``, una cadena de texto, ...);
+* ``ValueError`` cuando el tipo es correcto pero el *valor* no lo es (negativo,
+  fuera de rango, no finito, longitudes distintas, ...).
+
+Todos los mensajes están en español y nombran el argumento, el valor recibido y
+lo que se admite, por ejemplo::
+
+    El argumento 'kappa' debe ser un número finito mayor o igual que 2;
+    se recibió kappa=1.5.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = [
+    "check_choice",
+    "check_counts",
+    "check_grid",
+    "check_kappa",
+    "check_positive_finite",
+    "check_prob",
+    "check_real_array",
+    "check_real_scalar",
+    "check_subject",
+    "check_unit_interval",
+    "format_value",
+    "raise_first_invalid",
+]
+
+
+def format_value(value: object) -> str:
+    """Representa un valor de forma legible para un mensaje de error.
+
+    Parameters
+    ----------
+    value : object
+        Valor a mostrar. Los escalares de NumPy se convierten a ``int`` o
+        ``float`` de Python para evitar representaciones como
+        ``np.float64(1.5)``.
+
+    Returns
+    -------
+    str
+        Representación corta del valor.
+    """
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, np.ndarray):
+        if value.ndim == 0:
+            return format_value(value.item())
+        text = np.array2string(value, threshold=8, separator=", ")
+        return text
+    text = repr(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return text
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool | np.bool_)
+
+
+def _reject_bools_in_sequence(value: object, name: str, what: str) -> None:
+    """NumPy convierte ``[1, True]`` en ``[1, 1]`` sin avisar: se revisa antes."""
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            if _is_bool(item):
+                raise TypeError(
+                    f"El argumento '{name}' debe contener {what}, no valores booleanos; "
+                    f"se recibió {name}[{i}]={item!r}."
+                )
+            _reject_bools_in_sequence(item, name, what)
+
+
+def check_real_scalar(value: object, name: str) -> float:
+    """Comprueba que ``value`` sea un número real escalar (no ``bool``).
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar. Se admiten ``int``, ``float``, escalares de NumPy
+        enteros o reales y arreglos de dimensión 0 de esos tipos.
+    name : str
+        Nombre del argumento, para el mensaje de error.
+
+    Returns
+    -------
+    float
+        El valor convertido a ``float`` (puede no ser finito; eso se comprueba
+        aparte).
+
+    Raises
+    ------
+    TypeError
+        Si el valor es booleano, complejo, una cadena, una secuencia u otro
+        objeto no numérico.
+    """
+    if _is_bool(value):
+        raise TypeError(
+            f"El argumento '{name}' debe ser un número real; se recibió "
+            f"{name}={value!r} (de tipo bool)."
+        )
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
+        return float(value)
+    raise TypeError(
+        f"El argumento '{name}' debe ser un número real escalar; se recibió "
+        f"{name}={format_value(value)} (de tipo {type(value).__name__})."
+    )
+
+
+def check_positive_finite(value: object, name: str) -> float:
+    """Comprueba que ``value`` sea un número real finito y estrictamente positivo.
+
+    Se usa para los parámetros de forma ``A_omega`` y ``B_omega`` de la previa
+    ``Beta(A_omega, B_omega)`` de :math:`\\omega`.
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar.
+    name : str
+        Nombre del argumento.
+
+    Returns
+    -------
+    float
+        El valor como ``float``.
+
+    Raises
+    ------
+    TypeError
+        Si no es un número real.
+    ValueError
+        Si no es finito o no es mayor que 0.
+    """
+    x = check_real_scalar(value, name)
+    if not (np.isfinite(x) and x > 0):
+        raise ValueError(
+            f"El argumento '{name}' debe ser un número finito mayor que 0; "
+            f"se recibió {name}={format_value(x)}."
+        )
+    return x
+
+
+def check_kappa(value: object, name: str = "kappa") -> float:
+    """Comprueba la concentración :math:`\\kappa` (finita y ``>= 2``).
+
+    Con :math:`\\kappa = 2` la beta por moda y concentración es la uniforme
+    ``Beta(1, 1)``; valores menores darían parámetros de forma menores que 1.
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar.
+    name : str, optional
+        Nombre del argumento (por defecto ``"kappa"``).
+
+    Returns
+    -------
+    float
+        El valor como ``float``.
+
+    Raises
+    ------
+    TypeError
+        Si no es un número real.
+    ValueError
+        Si no es finito o es menor que 2.
+    """
+    x = check_real_scalar(value, name)
+    if not (np.isfinite(x) and x >= 2):
+        raise ValueError(
+            f"El argumento '{name}' debe ser un número finito mayor o igual que 2; "
+            f"se recibió {name}={format_value(x)}."
+        )
+    return x
+
+
+def check_prob(value: object, name: str = "prob") -> float:
+    """Comprueba una probabilidad de intervalo, estrictamente entre 0 y 1.
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar.
+    name : str, optional
+        Nombre del argumento (por defecto ``"prob"``).
+
+    Returns
+    -------
+    float
+        El valor como ``float``.
+
+    Raises
+    ------
+    TypeError
+        Si no es un número real.
+    ValueError
+        Si no está en el intervalo abierto (0, 1).
+    """
+    x = check_real_scalar(value, name)
+    if not (0 < x < 1):
+        raise ValueError(
+            f"El argumento '{name}' debe ser un número estrictamente entre 0 y 1; "
+            f"se recibió {name}={format_value(x)}."
+        )
+    return x
+
+
+def check_real_array(value: object, name: str) -> np.ndarray:
+    """Convierte ``value`` en un arreglo ``float64`` comprobando el tipo.
+
+    Parameters
+    ----------
+    value : object
+        Escalar, secuencia o arreglo de números reales.
+    name : str
+        Nombre del argumento.
+
+    Returns
+    -------
+    numpy.ndarray
+        Copia ``float64`` de los valores (puede contener valores no finitos;
+        eso se comprueba aparte).
+
+    Raises
+    ------
+    TypeError
+        Si los valores son booleanos, complejos, cadenas u objetos no numéricos.
+    """
+    if _is_bool(value):
+        raise TypeError(
+            f"El argumento '{name}' debe contener números reales; se recibió "
+            f"{name}={value!r} (de tipo bool)."
+        )
+    _reject_bools_in_sequence(value, name, "números reales")
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # pragma: no cover - objetos muy exóticos
+        raise TypeError(
+            f"El argumento '{name}' debe contener números reales; se recibió un "
+            f"objeto de tipo {type(value).__name__}."
+        ) from exc
+    if arr.dtype.kind == "O":
+        flat = arr.ravel()
+        for item in flat:
+            if _is_bool(item) or not isinstance(item, numbers.Real):
+                raise TypeError(
+                    f"El argumento '{name}' debe contener números reales; se "
+                    f"encontró el valor {format_value(item)} (de tipo "
+                    f"{type(item).__name__})."
+                )
+        arr = arr.astype(np.float64)
+    elif arr.dtype.kind == "b":
+        raise TypeError(
+            f"El argumento '{name}' debe contener números reales, no valores "
+            f"booleanos; se recibió {name}={format_value(arr)}."
+        )
+    elif arr.dtype.kind not in "iuf":
+        raise TypeError(
+            f"El argumento '{name}' debe contener números reales; se recibió "
+            f"{name}={format_value(value)} (tipo de dato {arr.dtype})."
+        )
+    return np.array(arr, dtype=np.float64)
+
+
+def check_unit_interval(value: object, name: str) -> np.ndarray:
+    """Comprueba que todos los valores sean reales finitos en ``[0, 1]``.
+
+    Parameters
+    ----------
+    value : object
+        Escalar o arreglo.
+    name : str
+        Nombre del argumento.
+
+    Returns
+    -------
+    numpy.ndarray
+        Valores como ``float64`` (con la forma original; dimensión 0 si era un
+        escalar).
+
+    Raises
+    ------
+    TypeError
+        Si los valores no son números reales.
+    ValueError
+        Si algún valor no es finito o está fuera de ``[0, 1]``.
+    """
+    arr = check_real_array(value, name)
+    bad = ~(np.isfinite(arr) & (arr >= 0) & (arr <= 1))
+    if np.any(bad):
+        raise_first_invalid(arr, bad, name, "un número finito entre 0 y 1 (ambos incluidos)")
+    return arr
+
+
+def raise_first_invalid(arr: np.ndarray, bad: np.ndarray, name: str, allowed: str) -> None:
+    """Lanza ``ValueError`` mostrando el primer elemento inválido de ``arr``.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        Valores recibidos (dimensión 0 para un escalar).
+    bad : numpy.ndarray of bool
+        Máscara de los valores inválidos, con la forma de ``arr``.
+    name : str
+        Nombre del argumento.
+    allowed : str
+        Descripción de lo que se admite («un número finito entre 0 y 1», ...).
+
+    Raises
+    ------
+    ValueError
+        Siempre.
+    """
+    if arr.ndim == 0:
+        raise ValueError(
+            f"El argumento '{name}' debe ser {allowed}; se recibió "
+            f"{name}={format_value(arr.item())}."
+        )
+    idx = tuple(int(i) for i in np.argwhere(bad)[0])
+    where = idx[0] if len(idx) == 1 else idx
+    raise ValueError(
+        f"Cada valor del argumento '{name}' debe ser {allowed}; se recibió "
+        f"{name}[{where}]={format_value(arr[idx])}."
+    )
+
+
+def _as_count_array(value: object, name: str) -> np.ndarray:
+    """Convierte conteos a un arreglo 1-D de ``int64`` comprobando el tipo."""
+    if _is_bool(value):
+        raise TypeError(
+            f"El argumento '{name}' debe contener números enteros no negativos; "
+            f"se recibió {name}={value!r} (de tipo bool)."
+        )
+    if isinstance(value, str | bytes):
+        raise TypeError(
+            f"El argumento '{name}' debe contener números enteros no negativos; "
+            f"se recibió la cadena {name}={value!r}."
+        )
+    _reject_bools_in_sequence(value, name, "números enteros no negativos")
+    arr = np.asarray(value)
+    if arr.size == 0:
+        raise ValueError(
+            f"El argumento '{name}' debe contener al menos un conteo (S >= 1); "
+            "se recibió una secuencia vacía."
+        )
+    kind = arr.dtype.kind
+    if kind == "O":
+        for item in arr.ravel():
+            _check_count_item_type(item, name)
+        arr = arr.astype(np.int64)
+    elif kind == "b":
+        raise TypeError(
+            f"El argumento '{name}' debe contener números enteros no negativos, no "
+            f"valores booleanos; se recibió {name}={format_value(arr)}."
+        )
+    elif kind == "f":
+        flat = arr.ravel()
+        first = flat[0] if flat.size else arr
+        raise TypeError(
+            f"El argumento '{name}' debe contener números enteros no negativos; se "
+            f"recibió un valor de tipo float ({name}={format_value(first)}). Si los "
+            "conteos son enteros guardados como float, conviértalos con int(...) o "
+            ".astype(int)."
+        )
+    elif kind not in "iu":
+        raise TypeError(
+            f"El argumento '{name}' debe contener números enteros no negativos; se "
+            f"recibió {name}={format_value(value)} (tipo de dato {arr.dtype})."
+        )
+    if arr.ndim > 1:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un escalar o una secuencia 1-D de "
+            f"conteos; se recibió un arreglo de forma {arr.shape}."
+        )
+    scalar_input = arr.ndim == 0
+    arr = np.atleast_1d(arr)
+    if kind == "u" and arr.dtype.itemsize >= 8 and np.any(arr > np.iinfo(np.int64).max):
+        raise ValueError(f"El argumento '{name}' contiene conteos demasiado grandes.")
+    arr = arr.astype(np.int64)
+    negative = arr < 0
+    if np.any(negative):
+        if scalar_input:
+            raise_first_invalid(arr[0], negative[0], name, "un número entero no negativo")
+        raise_first_invalid(arr, negative, name, "un número entero no negativo")
+    return arr
+
+
+def _check_count_item_type(item: object, name: str) -> None:
+    if _is_bool(item) or not isinstance(item, numbers.Integral):
+        kind = type(item).__name__
+        extra = ""
+        if isinstance(item, numbers.Real):
+            extra = (
+                " Si los conteos son enteros guardados como float, conviértalos con "
+                "int(...) o .astype(int)."
+            )
+        raise TypeError(
+            f"El argumento '{name}' debe contener números enteros no negativos; se "
+            f"encontró el valor {format_value(item)} (de tipo {kind}).{extra}"
+        )
+
+
+def check_counts(y: object, N: object) -> tuple[np.ndarray, np.ndarray]:
+    """Comprueba los éxitos ``y`` y los ensayos ``N`` de los ``S`` sujetos.
+
+    Parameters
+    ----------
+    y : int or sequence of int
+        Número de éxitos de cada sujeto. Un escalar equivale a ``S = 1``.
+    N : int or sequence of int
+        Número de ensayos de cada sujeto, con la misma longitud que ``y``.
+
+    Returns
+    -------
+    y, N : numpy.ndarray
+        Arreglos 1-D de ``int64`` de longitud ``S``.
+
+    Raises
+    ------
+    TypeError
+        Si algún conteo no es entero (``2.5``, ``2.0``, ``True``, ``"3"``, ...).
+        Se aceptan ``int`` de Python y enteros de NumPy.
+    ValueError
+        Si algún conteo es negativo, si ``y`` y ``N`` tienen longitudes
+        distintas, si la secuencia está vacía o si ``y_s > N_s`` para algún
+        sujeto.
+    """
+    y_arr = _as_count_array(y, "y")
+    n_arr = _as_count_array(N, "N")
+    if y_arr.shape != n_arr.shape:
+        raise ValueError(
+            "Los argumentos 'y' y 'N' deben tener la misma longitud (un valor por "
+            f"sujeto); se recibió len(y)={y_arr.size} y len(N)={n_arr.size}."
+        )
+    too_big = y_arr > n_arr
+    if np.any(too_big):
+        s = int(np.argmax(too_big))
+        raise ValueError(
+            "Cada conteo de éxitos 'y' debe ser menor o igual que su número de "
+            f"ensayos 'N'; para el sujeto {s + 1} se recibió y={int(y_arr[s])} y "
+            f"N={int(n_arr[s])}."
+        )
+    return y_arr, n_arr
+
+
+def check_grid(grid: object, name: str) -> np.ndarray:
+    """Comprueba una grilla de valores de probabilidad (``pi_grid``, ``omega_grid``).
+
+    Parameters
+    ----------
+    grid : array_like
+        Valores de la grilla.
+    name : str
+        Nombre del argumento.
+
+    Returns
+    -------
+    numpy.ndarray
+        Copia 1-D ``float64`` de la grilla.
+
+    Raises
+    ------
+    TypeError
+        Si la grilla no es numérica (o es booleana).
+    ValueError
+        Si no es 1-D, tiene menos de 2 puntos, contiene valores no finitos o
+        fuera de ``[0, 1]``, o no es estrictamente creciente.
+    """
+    if grid is None or isinstance(grid, str | bytes):
+        raise TypeError(
+            f"El argumento '{name}' debe ser una secuencia 1-D de números entre 0 y "
+            f"1; se recibió {name}={grid!r}."
+        )
+    arr = check_real_array(grid, name)
+    if arr.ndim != 1:
+        raise ValueError(
+            f"El argumento '{name}' debe ser una grilla 1-D; se recibió un arreglo "
+            f"de forma {arr.shape}."
+        )
+    if arr.size < 2:
+        raise ValueError(
+            f"El argumento '{name}' debe tener al menos 2 puntos; se recibieron "
+            f"{arr.size}."
+        )
+    bad = ~(np.isfinite(arr) & (arr >= 0) & (arr <= 1))
+    if np.any(bad):
+        raise_first_invalid(arr, bad, name, "un número finito entre 0 y 1 (ambos incluidos)")
+    steps = np.diff(arr)
+    if np.any(steps <= 0):
+        i = int(np.argmax(steps <= 0))
+        raise ValueError(
+            f"El argumento '{name}' debe ser estrictamente creciente; se recibió "
+            f"{name}[{i}]={format_value(arr[i])} seguido de "
+            f"{name}[{i + 1}]={format_value(arr[i + 1])}."
+        )
+    return arr
+
+
+def check_subject(s: object, n_subjects: int, name: str = "s") -> int:
+    """Comprueba un índice de sujeto, numerado desde 1 como en los capítulos.
+
+    Parameters
+    ----------
+    s : int
+        Índice del sujeto, entre 1 y ``n_subjects``.
+    n_subjects : int
+        Número de sujetos ``S``.
+    name : str, optional
+        Nombre del argumento.
+
+    Returns
+    -------
+    int
+        El índice como ``int`` de Python (desde 1).
+
+    Raises
+    ------
+    TypeError
+        Si no es un entero (o es ``bool``).
+    ValueError
+        Si está fuera de ``1..S``.
+    """
+    if _is_bool(s) or not isinstance(s, numbers.Integral):
+        raise TypeError(
+            f"El argumento '{name}' debe ser un número entero entre 1 y {n_subjects}; "
+            f"se recibió {name}={format_value(s)} (de tipo {type(s).__name__})."
+        )
+    s_int = int(s)
+    if not 1 <= s_int <= n_subjects:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un número entero entre 1 y {n_subjects} "
+            f"(los sujetos se numeran desde 1); se recibió {name}={s_int}."
+        )
+    return s_int
+
+
+def check_choice(value: object, name: str, allowed: Sequence[str]) -> str:
+    """Comprueba que ``value`` sea una de las cadenas permitidas.
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar.
+    name : str
+        Nombre del argumento.
+    allowed : sequence of str
+        Valores admitidos.
+
+    Returns
+    -------
+    str
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es una cadena.
+    ValueError
+        Si no es uno de los valores admitidos.
+    """
+    options = ", ".join(repr(a) for a in allowed)
+    if not isinstance(value, str):
+        raise TypeError(
+            f"El argumento '{name}' debe ser una cadena, una de {options}; se "
+            f"recibió {name}={format_value(value)} (de tipo {type(value).__name__})."
+        )
+    if value not in allowed:
+        raise ValueError(
+            f"El argumento '{name}' debe ser uno de {options}; se recibió "
+            f"{name}={value!r}."
+        )
+    return value
