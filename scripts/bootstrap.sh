@@ -51,8 +51,5 @@ if [[ ! -x "$VENV/bin/python" ]] || [[ "$(cat "$VENV/.jerarquicos-stamp" 2>/dev/
 fi
 
 export PATH="$VENV/bin:$PATH"
-# Los cuadernos y las pruebas no deben descargar nada si hay copias locales:
-# JERARQUICOS_DATA_DIR apunta a una carpeta con archivos ya descargados.
-export MPLBACKEND="${MPLBACKEND:-Agg}"
 # Los cálculos numéricos no compiten con el muestreo por los 2 núcleos.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
