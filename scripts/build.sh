@@ -8,6 +8,9 @@ source "$(dirname "$0")/bootstrap.sh"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # JERARQUICOS_BOOK_DIR permite construir otro libro con las mismas opciones (lo usan las pruebas).
 BOOK="${JERARQUICOS_BOOK_DIR:-$ROOT}"
+# Un MPLBACKEND del entorno (p. ej. Agg), heredado por el kernel, anula el backend inline
+# de ipykernel: las figuras de los cuadernos desaparecerían de las páginas.
+unset MPLBACKEND
 
 extra=()
 case "${1:-}" in

@@ -36,11 +36,10 @@ def make_book(dest: Path, chapter: str, extra_files: dict[str, str] | None = Non
     """
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO_ROOT / "_config.yml", dest / "_config.yml")
-    for folder in ("_ext", "locale", "_templates"):
+    # _static trae el logo y custom.css (html_static_path); _latex, el estilo del PDF.
+    for folder in ("_ext", "locale", "_templates", "_latex", "book/_static"):
         shutil.copytree(REPO_ROOT / folder, dest / folder, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    (dest / "book" / "_static").mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO_ROOT / "book" / "_static" / "logo.svg", dest / "book" / "_static")
     shutil.copy(REPO_ROOT / "book" / "references.bib", dest / "book")
     (dest / "_toc.yml").write_text(
         "format: jb-book\nroot: index\nchapters:\n  - file: book/capitulo\n", encoding="utf-8"
