@@ -33,6 +33,7 @@ def _shared_data_dir() -> Path | None:
 def isolated(monkeypatch, tmp_path):
     """Registro falso, caché temporal y descarga falsa que cuenta las llamadas."""
     monkeypatch.delenv(datasets.DATA_DIR_ENV, raising=False)
+    monkeypatch.delenv(datasets.OFFLINE_ENV, raising=False)
     cache = tmp_path / "cache"
     monkeypatch.setenv(datasets.CACHE_DIR_ENV, str(cache))
     info = DatasetInfo(
@@ -127,6 +128,17 @@ def test_download_false_never_touches_network(isolated):
         datasets.dataset_path("toy", download=False)
     assert datasets.DATA_DIR_ENV in str(err.value) and FAKE_URL in str(err.value)
     assert isolated["calls"] == []
+
+
+def test_offline_env_forbids_download(isolated, monkeypatch):
+    monkeypatch.setenv(datasets.OFFLINE_ENV, "1")
+    with pytest.raises(DatasetError) as err:
+        datasets.dataset_path("toy")
+    message = str(err.value)
+    assert datasets.OFFLINE_ENV in message
+    assert datasets.DATA_DIR_ENV in message and FAKE_URL in message
+    assert isolated["calls"] == []
+    assert _leftovers(isolated["cache"]) == []
 
 
 def test_local_dir_used_without_download(isolated, monkeypatch):

@@ -64,6 +64,8 @@ __all__ = [
 DATA_DIR_ENV = "JERARQUICOS_DATA_DIR"
 #: Variable de entorno que cambia la carpeta de caché de descargas.
 CACHE_DIR_ENV = "JERARQUICOS_CACHE_DIR"
+#: Si vale "1", ningún conjunto se descarga (CI: todo debe estar en disco).
+OFFLINE_ENV = "JERARQUICOS_OFFLINE"
 
 #: Carpeta ``data/`` del repositorio (``src/jerarquicos/datasets.py`` → raíz).
 BUNDLED_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -344,7 +346,8 @@ def dataset_path(
     data_home : str or os.PathLike, optional
         Carpeta de caché para las descargas (ver :func:`cache_dir`).
     download : bool, default True
-        Si es ``False`` nunca se accede a la red.
+        Si es ``False`` nunca se accede a la red. La variable de entorno
+        ``JERARQUICOS_OFFLINE=1`` tiene el mismo efecto para todas las llamadas.
 
     Returns
     -------
@@ -393,6 +396,10 @@ def dataset_path(
         candidate.unlink()
     if not download:
         raise DatasetError(_missing_message(info, "no está en disco y download=False"))
+    if os.environ.get(OFFLINE_ENV) == "1":
+        raise DatasetError(
+            _missing_message(info, f"no está en disco y {OFFLINE_ENV}=1 prohíbe descargarlo")
+        )
     return _fetch(info, folder)
 
 
