@@ -105,7 +105,9 @@ def plot_grid_raster(
     """
     _check_dataarray(da, 2, "da")
     if y not in da.dims:
-        raise ValueError(f"El argumento 'y' debe ser una dimensión de 'da' {da.dims}; se recibió y={y!r}.")
+        raise ValueError(
+            f"El argumento 'y' debe ser una dimensión de 'da' {da.dims}; se recibió y={y!r}."
+        )
     if x is None:
         x = next(d for d in da.dims if d != y)
     elif x not in da.dims or x == y:
@@ -117,7 +119,11 @@ def plot_grid_raster(
         _, ax = plt.subplots()
     values = da.transpose(y, x)
     mesh = ax.pcolormesh(
-        np.asarray(da[x]), np.asarray(da[y]), np.asarray(values), cmap=cmap, shading="nearest",
+        np.asarray(da[x]),
+        np.asarray(da[y]),
+        np.asarray(values),
+        cmap=cmap,
+        shading="nearest",
         rasterized=True,
     )
     for level in hlines:
@@ -129,8 +135,14 @@ def plot_grid_raster(
     return ax
 
 
-def plot_grid_distribution(da: xr.DataArray, *, ax=None, label: str | None = None,
-                           ylabel: str = "masa de probabilidad", **kwargs):
+def plot_grid_distribution(
+    da: xr.DataArray,
+    *,
+    ax=None,
+    label: str | None = None,
+    ylabel: str = "masa de probabilidad",
+    **kwargs,
+):
     """Dibuja una distribución 1-D en grilla como una curva.
 
     Parameters
@@ -157,7 +169,10 @@ def plot_grid_distribution(da: xr.DataArray, *, ax=None, label: str | None = Non
     ax.plot(np.asarray(da[dim]), np.asarray(da), label=label, **kwargs)
     ax.set_xlabel(axis_label(dim))
     ax.set_ylabel(ylabel)
-    ax.set_ylim(bottom=0)
+    # auto=True: la escala vertical sigue ajustándose si después se superponen
+    # otras curvas en los mismos ejes (con el valor por omisión, set_ylim apaga
+    # el ajuste automático y una segunda curva más alta quedaría recortada).
+    ax.set_ylim(bottom=0, auto=True)
     if label is not None:
         ax.legend(frameon=False)
     return ax
