@@ -24,7 +24,9 @@ def test_mode_is_omega(omega, kappa):
     a, b = beta_from_mode(omega, kappa)
     assert a + b == pytest.approx(kappa)
     res = optimize.minimize_scalar(
-        lambda x: -stats.beta.logpdf(x, a, b), bounds=(1e-9, 1 - 1e-9), method="bounded",
+        lambda x: -stats.beta.logpdf(x, a, b),
+        bounds=(1e-9, 1 - 1e-9),
+        method="bounded",
         options={"xatol": 1e-10},
     )
     assert res.x == pytest.approx(omega, abs=1e-6)

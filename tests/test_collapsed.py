@@ -31,8 +31,9 @@ def test_grid_mode_reproduces_brute_force(case):
     y, n, A, B, kappa, pi_grid, omega_grid = case
     brute = grid_posterior(y, n, A, B, kappa, pi_grid=pi_grid, omega_grid=omega_grid)
     coll = collapsed_posterior(y, n, A, B, kappa, omega_grid, method="grid", pi_grid=pi_grid)
-    np.testing.assert_allclose(coll.omega.values, brute.marginal("omega").values,
-                               rtol=0, atol=1e-10)
+    np.testing.assert_allclose(
+        coll.omega.values, brute.marginal("omega").values, rtol=0, atol=1e-10
+    )
     for s in range(1, brute.n_subjects + 1):
         name = f"pi_{s}"
         marg = coll.pi_marginal(s)
@@ -87,8 +88,12 @@ def test_analytic_reduction_against_triple_integral():
             math.log(6 * w * (1 - w))
             + log_beta(p1, a, b)
             + log_beta(p2, a, b)
-            + math.log(math.comb(20, 5)) + 5 * math.log(p1) + 15 * math.log1p(-p1)
-            + math.log(math.comb(8, 4)) + 4 * math.log(p2) + 4 * math.log1p(-p2)
+            + math.log(math.comb(20, 5))
+            + 5 * math.log(p1)
+            + 15 * math.log1p(-p1)
+            + math.log(math.comb(8, 4))
+            + 4 * math.log(p2)
+            + 4 * math.log1p(-p2)
         )
         return math.exp(log_value)
 
@@ -117,6 +122,7 @@ def test_mixture_density_moments_and_quantiles():
     res = collapsed_posterior(LECTURE["y"], LECTURE["N"], 2, 2, 5)
     table = res.summary(prob=0.9)
     for s in (1, 2):
+
         def dens(p, s=s):
             return float(res.pi_density(s, p).values[0])
 
@@ -126,7 +132,8 @@ def test_mixture_density_moments_and_quantiles():
         assert mass == pytest.approx(1.0, abs=1e-10)
         assert res.pi_mean().sel(subject=s).item() == pytest.approx(mean, abs=1e-10)
         assert res.pi_sd().sel(subject=s).item() == pytest.approx(
-            np.sqrt(second - mean**2), abs=1e-9)
+            np.sqrt(second - mean**2), abs=1e-9
+        )
         lower, upper = table.loc[f"pi_{s}", ["lower", "upper"]]
         assert integrate.quad(dens, 0, lower, epsabs=1e-13)[0] == pytest.approx(0.05, abs=1e-9)
         assert integrate.quad(dens, upper, 1, epsabs=1e-13)[0] == pytest.approx(0.05, abs=1e-9)
@@ -147,11 +154,11 @@ def test_kappa_two_reduces_to_conjugate_beta():
     """Con kappa = 2 cada componente es Beta(1 + y, 1 + N - y) y omega | y = previa."""
     res = collapsed_posterior((3, 7), (10, 7), 2, 5, kappa=2)
     pts = np.linspace(0, 1, 17)
-    np.testing.assert_allclose(res.pi_density(1, pts).values, stats.beta.pdf(pts, 4, 8),
-                               rtol=1e-12)
+    np.testing.assert_allclose(res.pi_density(1, pts).values, stats.beta.pdf(pts, 4, 8), rtol=1e-12)
     np.testing.assert_allclose(res.pi_mean().values, [4 / 12, 8 / 9], rtol=1e-13)
-    np.testing.assert_allclose(res.pi_sd().values,
-                               [stats.beta.std(4, 8), stats.beta.std(8, 1)], rtol=1e-10)
+    np.testing.assert_allclose(
+        res.pi_sd().values, [stats.beta.std(4, 8), stats.beta.std(8, 1)], rtol=1e-10
+    )
     lower, upper = res.summary().loc["pi_1", ["lower", "upper"]]
     assert lower == pytest.approx(stats.beta.ppf(0.025, 4, 8), abs=1e-10)
     assert upper == pytest.approx(stats.beta.ppf(0.975, 4, 8), abs=1e-10)
@@ -167,8 +174,9 @@ def test_exact_pi_marginal_close_to_brute_force():
     brute = grid_posterior(LECTURE["y"], LECTURE["N"], 2, 2, 5)
     exact = collapsed_posterior(LECTURE["y"], LECTURE["N"], 2, 2, 5)
     np.testing.assert_allclose(exact.omega.values, brute.marginal("omega").values, atol=1e-8)
-    np.testing.assert_allclose(exact.pi_marginal(2).values, brute.marginal("pi_2").values,
-                               atol=1e-8)
+    np.testing.assert_allclose(
+        exact.pi_marginal(2).values, brute.marginal("pi_2").values, atol=1e-8
+    )
 
 
 # ------------------------------------------------------ muchos sujetos

@@ -6,7 +6,9 @@ import importlib.util
 
 from book_fixture import REPO_ROOT
 
-spec = importlib.util.spec_from_file_location("execution_key", REPO_ROOT / "_ext" / "execution_key.py")
+spec = importlib.util.spec_from_file_location(
+    "execution_key", REPO_ROOT / "_ext" / "execution_key.py"
+)
 execution_key = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(execution_key)
 

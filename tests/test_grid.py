@@ -63,9 +63,7 @@ def test_prior_and_posterior_are_normalised_products(lecture):
     def log_joint(p1, p2, w, with_lik):
         a, b = w * 3 + 1, (1 - w) * 3 + 1
         value = (
-            stats.beta.logpdf(w, 2, 2)
-            + stats.beta.logpdf(p1, a, b)
-            + stats.beta.logpdf(p2, a, b)
+            stats.beta.logpdf(w, 2, 2) + stats.beta.logpdf(p1, a, b) + stats.beta.logpdf(p2, a, b)
         )
         if with_lik:
             value += stats.binom.logpmf(5, 20, p1) + stats.binom.logpmf(4, 8, p2)
@@ -96,8 +94,9 @@ def test_marginals_match_xarray_sums(lecture):
     assert float(omega.sum()) == pytest.approx(1.0, abs=1e-12)
     joint = lecture.joint("pi_2", which="prior")
     assert joint.dims == ("pi_2", "omega")
-    np.testing.assert_allclose(joint.sum("omega").values, lecture.marginal("pi_2", "prior").values,
-                               atol=1e-15)
+    np.testing.assert_allclose(
+        joint.sum("omega").values, lecture.marginal("pi_2", "prior").values, atol=1e-15
+    )
 
 
 @pytest.mark.parametrize("which", ["prior", "likelihood", "posterior"])
@@ -111,8 +110,7 @@ def test_factorised_marginals_equal_full_sums(which, y, n):
         direct = full.sum([d for d in full.dims if d != name]).values
         if which == "likelihood":
             direct = direct / direct.sum()
-        np.testing.assert_allclose(res.marginal(name, which).values, direct, rtol=1e-12,
-                                   atol=1e-17)
+        np.testing.assert_allclose(res.marginal(name, which).values, direct, rtol=1e-12, atol=1e-17)
     for name in res.pi_names:
         direct = full.sum([d for d in res.pi_names if d != name]).transpose(name, "omega").values
         if which == "likelihood":
@@ -239,8 +237,9 @@ def test_kappa_two_prior_is_uniform_in_pi():
     cond = res.conditional("pi_1", omega=0.37, which="prior")
     np.testing.assert_allclose(cond.values, np.full(11, 1 / 11), atol=1e-15)
     # Con kappa = 2 los datos no informan sobre omega: posterior = previa.
-    np.testing.assert_allclose(res.marginal("omega").values,
-                               res.marginal("omega", "prior").values, atol=1e-14)
+    np.testing.assert_allclose(
+        res.marginal("omega").values, res.marginal("omega", "prior").values, atol=1e-14
+    )
 
 
 def test_n_zero_posterior_equals_prior():
@@ -248,10 +247,13 @@ def test_n_zero_posterior_equals_prior():
     np.testing.assert_allclose(res.posterior.values, res.prior.values, atol=1e-15)
 
 
-@pytest.mark.parametrize(("A", "B", "bad_grid", "pattern"), [
-    (0.5, 2, np.linspace(0, 1, 11), r"A_omega < 1.*omega=0.*A_omega=0\.5.*'omega_grid'"),
-    (2, 0.5, np.linspace(0, 1, 11), r"B_omega < 1.*omega=1"),
-])
+@pytest.mark.parametrize(
+    ("A", "B", "bad_grid", "pattern"),
+    [
+        (0.5, 2, np.linspace(0, 1, 11), r"A_omega < 1.*omega=0.*A_omega=0\.5.*'omega_grid'"),
+        (2, 0.5, np.linspace(0, 1, 11), r"B_omega < 1.*omega=1"),
+    ],
+)
 def test_infinite_prior_density_at_endpoint(A, B, bad_grid, pattern):
     with pytest.raises(ValueError, match=pattern):
         grid_posterior(3, 9, A, B, 5, omega_grid=bad_grid)
@@ -279,8 +281,16 @@ def test_size_guard_refuses_large_grids():
         grid_posterior([1, 2, 3], [5, 5, 5], 2, 2, 5)
     with pytest.raises(ValueError, match=r"max_cells=1\.000.*collapsed_posterior"):
         grid_posterior([1, 2, 3], [5, 5, 5], 2, 2, 5, max_cells=1000)
-    small = grid_posterior([1, 2, 3], [5, 5, 5], 2, 2, 5, pi_grid=np.linspace(0, 1, 6),
-                           omega_grid=np.linspace(0, 1, 6), max_cells=6**4)
+    small = grid_posterior(
+        [1, 2, 3],
+        [5, 5, 5],
+        2,
+        2,
+        5,
+        pi_grid=np.linspace(0, 1, 6),
+        omega_grid=np.linspace(0, 1, 6),
+        max_cells=6**4,
+    )
     assert small.posterior.shape == (6, 6, 6, 6)
 
 

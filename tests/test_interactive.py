@@ -15,15 +15,20 @@ def _figure(**kwargs):
     x = np.linspace(0, 1, 11)
     kappas = np.array([2.0, 10.0, 100.0])
     frames = {"omega": np.vstack([x * k for k in kappas]), "pi_1": np.ones((3, 11))}
-    args = dict(slider_label="Concentración κ", alt="Marginales según κ",
-                panel_titles={"omega": "ω", "pi_1": "π₁"})
+    args = dict(
+        slider_label="Concentración κ",
+        alt="Marginales según κ",
+        panel_titles={"omega": "ω", "pi_1": "π₁"},
+    )
     args.update(kwargs)
     return slider_figure_html(x, frames, kappas, **args), x, kappas, frames
 
 
 def test_payload_round_trips_the_curves():
     html, x, kappas, frames = _figure()
-    payload = json.loads(re.search(r'<script type="application/json">(.*?)</script>', html).group(1))
+    payload = json.loads(
+        re.search(r'<script type="application/json">(.*?)</script>', html).group(1)
+    )
     np.testing.assert_allclose(payload["x"], x, rtol=1e-4)
     np.testing.assert_allclose(payload["values"], kappas)
     np.testing.assert_allclose(payload["series"]["omega"], frames["omega"], rtol=1e-4)
@@ -59,8 +64,13 @@ def test_each_figure_has_its_own_id():
 )
 def test_bad_input_is_named(change, match):
     x = np.linspace(0, 1, 11)
-    args = dict(x=x, frames={"a": np.ones((3, 11))}, slider_values=[1, 2, 3],
-                slider_label="κ", alt="figura de prueba")
+    args = dict(
+        x=x,
+        frames={"a": np.ones((3, 11))},
+        slider_values=[1, 2, 3],
+        slider_label="κ",
+        alt="figura de prueba",
+    )
     args.update(change)
     with pytest.raises((ValueError, TypeError), match=match):
         slider_figure_html(args.pop("x"), args.pop("frames"), args.pop("slider_values"), **args)

@@ -68,8 +68,9 @@ def test_dataarray_input_and_normalisation():
     assert isinstance(row, pd.Series)
     assert list(row.index) == ["mean", "sd", "lower", "upper"]
     assert row.name == "pi_1"
-    assert (row["lower"], row["upper"]) == pytest.approx(grid_interval(x, dens, prob=0.9),
-                                                         rel=1e-14)
+    assert (row["lower"], row["upper"]) == pytest.approx(
+        grid_interval(x, dens, prob=0.9), rel=1e-14
+    )
     assert summarize(x, dens, name="theta").name == "theta"
 
 

@@ -108,8 +108,7 @@ def test_positive_finite(value):
 
 def test_kappa_message_exact():
     expected = (
-        "El argumento 'kappa' debe ser un número finito mayor o igual que 2; "
-        "se recibió kappa=1.5."
+        "El argumento 'kappa' debe ser un número finito mayor o igual que 2; se recibió kappa=1.5."
     )
     with pytest.raises(ValueError) as info:
         check_kappa(1.5)

@@ -132,4 +132,3 @@ def mode_from_beta(a, b):
         )
     omega = (a_arr - 1.0) / (kappa - 2.0)
     return _as_output(omega), _as_output(kappa)
-

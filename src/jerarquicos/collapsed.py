@@ -207,9 +207,7 @@ class CollapsedPosterior:
         a, b = self._shape_params()
         ys, ns = int(self.y[s - 1]), int(self.N[s - 1])
         keep = np.isfinite(self._log_weights)
-        log_comp = stats.beta.logpdf(
-            points[:, None], a[None, keep] + ys, b[None, keep] + (ns - ys)
-        )
+        log_comp = stats.beta.logpdf(points[:, None], a[None, keep] + ys, b[None, keep] + (ns - ys))
         return special.logsumexp(log_comp + self._log_weights[None, keep], axis=1)
 
     def pi_marginal(self, s: int, pi_grid=None) -> xr.DataArray:
@@ -238,9 +236,7 @@ class CollapsedPosterior:
         if self.method == "grid":
             if pi_grid is not None:
                 given = check_grid(pi_grid, "pi_grid")
-                if given.shape != self.pi_grid.shape or not np.array_equal(
-                    given, self.pi_grid
-                ):
+                if given.shape != self.pi_grid.shape or not np.array_equal(given, self.pi_grid):
                     raise ValueError(
                         "Con method='grid' la marginal de pi_s sólo existe en la "
                         "grilla de integración; omita 'pi_grid' o pase la misma "

@@ -155,28 +155,40 @@ class GridPosterior:
     _coords: xr.Coordinates = field(repr=False)
 
     def _wrap(self, values: np.ndarray, name: str, description: str) -> xr.DataArray:
-        return xr.DataArray(values, dims=self.names, coords=self._coords, name=name,
-                            attrs={"description": description})
+        return xr.DataArray(
+            values,
+            dims=self.names,
+            coords=self._coords,
+            name=name,
+            attrs={"description": description},
+        )
 
     @functools.cached_property
     def prior(self) -> xr.DataArray:
         """Previa conjunta como masas en la grilla (suman 1)."""
-        return self._wrap(self._factors["prior"].full(), "prior",
-                          "masas de la previa conjunta (suman 1)")
+        return self._wrap(
+            self._factors["prior"].full(), "prior", "masas de la previa conjunta (suman 1)"
+        )
 
     @functools.cached_property
     def posterior(self) -> xr.DataArray:
         """Posterior conjunta como masas en la grilla (suman 1)."""
-        return self._wrap(self._factors["posterior"].full(), "posterior",
-                          "masas de la posterior conjunta (suman 1)")
+        return self._wrap(
+            self._factors["posterior"].full(),
+            "posterior",
+            "masas de la posterior conjunta (suman 1)",
+        )
 
     @functools.cached_property
     def likelihood(self) -> xr.DataArray:
         """Verosimilitud cruda ``p(y | pi)``, sin normalizar, extendida a lo largo de omega."""
         shape = self._log_lik.shape + (self.omega_grid.size,)
         values = np.broadcast_to(np.exp(self._log_lik)[..., None], shape)
-        return self._wrap(values, "likelihood",
-                          "verosimilitud cruda p(y | pi), sin normalizar; no depende de omega")
+        return self._wrap(
+            values,
+            "likelihood",
+            "verosimilitud cruda p(y | pi), sin normalizar; no depende de omega",
+        )
 
     @property
     def n_subjects(self) -> int:
@@ -455,8 +467,7 @@ def grid_posterior(
     lik_factors = FactorisedGrid(
         weights=np.ones(n_omega),
         factors=tuple(
-            np.broadcast_to(np.exp(row - np.max(row))[:, None], (n_pi, n_omega))
-            for row in log_l
+            np.broadcast_to(np.exp(row - np.max(row))[:, None], (n_pi, n_omega)) for row in log_l
         ),
     )
 

@@ -64,9 +64,7 @@ def _as_distribution(dist, masses) -> tuple[np.ndarray, np.ndarray]:
         values = check_real_array(dist[dim].values, "dist")
         probs = check_real_array(dist.values, "dist")
     else:
-        values = check_real_array(
-            dist.values if isinstance(dist, xr.DataArray) else dist, "dist"
-        )
+        values = check_real_array(dist.values if isinstance(dist, xr.DataArray) else dist, "dist")
         probs = check_real_array(masses, "masses")
     if values.ndim != 1 or values.size < 1:
         raise ValueError(
@@ -102,8 +100,7 @@ def _as_distribution(dist, masses) -> tuple[np.ndarray, np.ndarray]:
     total = probs.sum()
     if not total > 0:
         raise ValueError(
-            "Las masas de probabilidad ('masses') deben tener suma positiva; todas "
-            "son cero."
+            "Las masas de probabilidad ('masses') deben tener suma positiva; todas son cero."
         )
     return values, probs / total
 

@@ -494,8 +494,7 @@ def check_grid(grid: object, name: str) -> np.ndarray:
         )
     if arr.size < 2:
         raise ValueError(
-            f"El argumento '{name}' debe tener al menos 2 puntos; se recibieron "
-            f"{arr.size}."
+            f"El argumento '{name}' debe tener al menos 2 puntos; se recibieron {arr.size}."
         )
     bad = ~(np.isfinite(arr) & (arr >= 0) & (arr <= 1))
     if np.any(bad):
@@ -581,7 +580,6 @@ def check_choice(value: object, name: str, allowed: Sequence[str]) -> str:
         )
     if value not in allowed:
         raise ValueError(
-            f"El argumento '{name}' debe ser uno de {options}; se recibió "
-            f"{name}={value!r}."
+            f"El argumento '{name}' debe ser uno de {options}; se recibió {name}={value!r}."
         )
     return value
