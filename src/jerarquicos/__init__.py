@@ -18,9 +18,12 @@ models
     Constructores de modelos (Bambi y PyMC) para radón, corredores y renacuajos.
 fitting
     Ajuste con semilla y controles de convergencia.
-predictive
-    Distribuciones predictivas para grupos existentes y grupos nuevos.
-plots, interactive
+predictive, coin_predictive
+    Distribuciones predictivas para grupos existentes y grupos nuevos (modelos
+    de regresión y monedas de la fábrica).
+shrinkage, sweeps
+    Estimador de James-Stein y marginales en función de κ.
+plots, plots_pooling, plots_runners, interactive
     Gráficos con ``ax=None`` y figuras interactivas sin servidor.
 """
 

@@ -11,8 +11,9 @@ cap. 17). Dos versiones del mismo modelo de tiempos ``net`` según la edad:
   ``[α_j, β_j] ~ MvNormal([μ_α, μ_β], Σ)`` y previa LKJ sobre la correlación.
 
 En ambos la edad va CENTRADA (``age_c``): con la edad cruda el intercepto es
-el tiempo a los 0 años, muy correlacionado con la pendiente, y el muestreo dio
-cientos de transiciones divergentes.
+el tiempo a los 0 años, muy correlacionado con la pendiente, y el muestreo no
+converge (el capítulo de corredores lo muestra: decenas de transiciones
+divergentes, r̂ lejos de 1 y ESS de un dígito).
 """
 
 from __future__ import annotations
@@ -210,9 +211,10 @@ def correlated_varying_slopes_model(
         ``runner_effects ~ MvNormal(mu, chol=L)``. Se deja para comparar en
         clase: con estos datos (interceptos bien identificados, pendientes
         mal identificadas) la centrada mezcla mal σ_β y dio divergencias; la
-        no centrada, con ``draws=3000`` y 2 cadenas, pasó
-        :func:`jerarquicos.fitting.check_convergence` (con 1000 extracciones
-        el ESS de μ_α quedó justo por debajo del mínimo).
+        no centrada pasa :func:`jerarquicos.fitting.check_convergence` con
+        ``draws=4000``, ``tune=1500``, ``target_accept=0.9`` y 2 cadenas (con
+        1000 extracciones el ESS de μ_α quedó por debajo del mínimo y con 3000
+        falló con una de las semillas probadas).
 
     Returns
     -------
