@@ -11,7 +11,8 @@ esos archivos y
 2. guarda la huella como valor de configuración con ``rebuild="env"``, de modo
    que Sphinx vuelva a leer todos los documentos cuando cambia.
 
-Las carpetas de caché de huellas viejas se borran para no acumular disco.
+Se conservan las dos cachés de huellas anteriores más recientes (deshacer un
+cambio no obliga a ejecutar todo de nuevo); las más viejas se borran.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 
 #: Lo que, al cambiar, invalida los resultados de ejecución.
 KEY_INPUTS = ("src", "data", "requirements.txt", "pyproject.toml")
+#: Cachés de huellas anteriores que se conservan (las más recientes).
+KEEP_OLD = 2
 _IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
 
 
@@ -63,9 +66,15 @@ def _set_cache_path(app, config):
         base = root / base
     cache = base / key
     if base.is_dir():
-        for old in base.iterdir():
-            if old.is_dir() and old.name != key and len(old.name) == 16:
-                shutil.rmtree(old, ignore_errors=True)
+        # Se conservan las KEEP_OLD cachés más recientes además de la actual: volver
+        # atrás un cambio en src/ reutiliza sus salidas en lugar de ejecutar todo.
+        old = sorted(
+            (p for p in base.iterdir() if p.is_dir() and p.name != key and len(p.name) == 16),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for stale in old[KEEP_OLD:]:
+            shutil.rmtree(stale, ignore_errors=True)
     config.nb_execution_cache_path = str(cache)
     config.jerarquicos_execution_key = key
 

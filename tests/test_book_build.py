@@ -122,3 +122,10 @@ def test_change_in_src_reexecutes_notebooks(tmp_path):
     assert second.returncode == 0, _log(second)
     assert EXECUTING in second.stdout
     assert "valor dos" in page.read_text(encoding="utf-8")
+
+    # Deshacer el cambio reutiliza la caché anterior: nada se ejecuta.
+    (book / "src" / "valor.txt").write_text("uno\n", encoding="utf-8")
+    reverted = build_book(book)
+    assert reverted.returncode == 0, _log(reverted)
+    assert EXECUTING not in reverted.stdout
+    assert "valor uno" in page.read_text(encoding="utf-8")
