@@ -51,6 +51,12 @@ def test_clean_book_builds_in_spanish(tmp_path):
     assert 'lang="es"' in html
     chapter = (book / "_build" / "html" / "book" / "capitulo.html").read_text(encoding="utf-8")
     assert "resultado 42" in chapter
+    # MathJax se sirve desde el propio sitio: las fórmulas se ven sin conexión.
+    assert 'src="../_static/mathjax/tex-chtml.js"' in chapter
+    assert "cdn.jsdelivr.net/npm/mathjax" not in chapter
+    static = book / "_build" / "html" / "_static" / "mathjax"
+    assert (static / "tex-chtml.js").stat().st_size > 500_000
+    assert any((static / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
 
 
 def test_raising_cell_fails_the_build(tmp_path):
