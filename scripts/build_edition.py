@@ -58,6 +58,55 @@ class EditionError(RuntimeError):
     """Un error que se informa al usuario sin traza."""
 
 
+ALLOWED_NAMES = (
+    "una etiqueta de git como 2026-2c, o «dev» (la rama main): letras, cifras, «.», «_» "
+    "o «-», que empiece con letra o cifra, de 1 a 64 caracteres"
+)
+
+
+def check_edition_name(edition: str) -> str:
+    """Devuelve ``edition`` si es un nombre de edición válido; si no, ``EditionError``."""
+    if not isinstance(edition, str) or not EDITION_RE.match(edition):
+        raise EditionError(
+            f"El nombre de edición {edition!r} no es válido: se admite {ALLOWED_NAMES}."
+        )
+    return edition
+
+
+_ARGPARSE_ES = (
+    ("unrecognized arguments: ", "argumentos desconocidos: "),
+    ("the following arguments are required: ", "faltan los argumentos: "),
+    ("expected one argument", "falta el valor"),
+    ("argument ", "argumento "),
+    ("not allowed with argument", "no se puede usar junto con"),
+    ("ambiguous option: ", "opción ambigua: "),
+    ("could match", "podría ser"),
+)
+
+
+class _SpanishHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="uso: ")
+
+
+class SpanishArgumentParser(argparse.ArgumentParser):
+    """``argparse`` con la ayuda y los errores en castellano."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _SpanishHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumentos"
+        self._optionals.title = "opciones"
+        self.add_argument("-h", "--help", action="help", help="muestra esta ayuda y termina")
+
+    def error(self, message):
+        for english, spanish in _ARGPARSE_ES:
+            message = message.replace(english, spanish)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Error: {message}. Vea --help.\n")
+
+
 # ---------------------------------------------------------------------------
 # Orden de las ediciones y versions.json
 # ---------------------------------------------------------------------------
@@ -302,8 +351,7 @@ def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
                   ref: str | None = None, base_url: str = "/", force: bool = False,
                   keep_temp: bool = False) -> Path:
     """Construye ``edition`` y la publica en ``site/<edition>``. Devuelve esa carpeta."""
-    if not EDITION_RE.match(edition):
-        raise EditionError(f"Nombre de edición inválido: {edition!r}.")
+    check_edition_name(edition)
     base_url = normalize_base_url(base_url)
     dest = site / edition
     with _site_lock(site):
@@ -338,7 +386,9 @@ def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
             # El paquete del curso de ESTA edición, no el instalado en el entorno.
             env["PYTHONPATH"] = os.pathsep.join(
                 p for p in (str(book / "src"), env.get("PYTHONPATH", "")) if p)
-            env.setdefault("MPLBACKEND", "Agg")
+            # Como scripts/build.sh: un MPLBACKEND heredado (p. ej. Agg) haría que
+            # plt.show() no produzca imagen y las figuras desaparecerían de las páginas.
+            env.pop("MPLBACKEND", None)
             env.setdefault("OMP_NUM_THREADS", "1")
             cmd = [_jupyter_book(), "build", str(book), *STRICT_FLAGS]
             print(f"» Edición {edition}: commit {commit[:12]}, caché {cache_dir}")
@@ -371,7 +421,7 @@ def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = SpanishArgumentParser(
         description="Construye una edición del libro en _site/<edición>/ y regenera "
                     "versions.json e index.html.")
     parser.add_argument("edition", nargs="?",
@@ -395,7 +445,12 @@ def main(argv=None) -> int:
                         help="no construir: sólo regenerar versions.json e index.html")
     parser.add_argument("--keep-temp", action="store_true",
                         help="conservar la copia de trabajo temporal (para depurar)")
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        parser.error(
+            f"«{' '.join(unknown)}» no es una opción de este script ni un nombre de edición "
+            f"válido (se admite {ALLOWED_NAMES})"
+        )
 
     repo = args.repo.resolve()
     site = (args.site or repo / "_site").resolve()
@@ -407,8 +462,9 @@ def main(argv=None) -> int:
                 entries = write_site_index(site, args.base_url)
             print(json.dumps(entries, ensure_ascii=False, indent=2))
             return 0
-        if not args.edition:
-            parser.error("falta la edición (una etiqueta de git o «dev»)")
+        if args.edition is None:
+            parser.error(f"falta la edición: {ALLOWED_NAMES}")
+        check_edition_name(args.edition)
         build_edition(args.edition, repo=repo, site=site, cache_root=cache_root, ref=args.ref,
                       base_url=args.base_url, force=args.force, keep_temp=args.keep_temp)
     except EditionError as err:
