@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from jerarquicos.collapsed import collapsed_posterior
-from jerarquicos.grid import grid_posterior
+from jerarquicos.grid.brute_force import grid_posterior
+from jerarquicos.grid.collapsed import collapsed_posterior
 
 Y, N, A_OMEGA, B_OMEGA, KAPPA = (5, 4), (20, 8), 2.0, 2.0, 5.0
 GRID = np.linspace(0, 1, 101)

@@ -1,11 +1,11 @@
 #!/usr/bin/env python
 """Regenera los CSV versionados en ``data/`` a partir de sus fuentes públicas.
 
-Este guion se ejecutó UNA vez para producir ``data/radon.csv`` y
-``data/reedfrogs.csv``; se conserva para que cualquiera pueda repetir la
+Este guion se ejecutó UNA vez para producir ``src/jerarquicos/data/radon.csv`` y
+``src/jerarquicos/data/reedfrogs.csv``; se conserva para que cualquiera pueda repetir la
 derivación y comprobar que obtiene exactamente los mismos bytes (el SHA-256 de
-cada archivo está fijado en ``data/README.md`` y en
-``jerarquicos.datasets.DATASETS``).
+cada archivo está fijado en ``src/jerarquicos/data/README.md`` y en
+``jerarquicos.data.registry.DATASETS``).
 
 Fuentes
 -------
@@ -58,7 +58,7 @@ import numpy as np
 import pandas as pd
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = REPO_ROOT / "data"
+DATA_DIR = REPO_ROOT / "src" / "jerarquicos" / "data"
 
 #: Paquetes Debian usados (versión de Debian 12 «bookworm») y su SHA-256.
 DEBS = {

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from jerarquicos.collapsed import collapsed_posterior
-from jerarquicos.grid import grid_posterior
+from jerarquicos.grid.brute_force import grid_posterior
+from jerarquicos.grid.collapsed import collapsed_posterior
 from jerarquicos.validation import (
     check_choice,
     check_counts,

@@ -1,30 +1,20 @@
 """Código del curso «Modelos jerárquicos bayesianos».
 
-Submódulos
-----------
-beta
-    Parametrización de la distribución beta por moda y concentración.
+Un subpaquete por concepto:
+
 grid
-    Aproximación por grilla (fuerza bruta) del modelo beta-binomial jerárquico.
-collapsed
-    Motor exacto «colapsado» que integra cada ``pi_s`` analíticamente.
-summaries
-    Media, desvío e intervalos de distribuciones en grilla.
-validation
-    Validación de argumentos con mensajes en castellano.
-datasets
-    Cargadores de datos con procedencia y verificación SHA-256.
+    Inferencia exacta en grilla del modelo beta-binomial jerárquico (numpy y
+    scipy en escala logarítmica, bajo una capa delgada de xarray; sin MCMC).
 models
-    Constructores de modelos (Bambi y PyMC) para radón, corredores y renacuajos.
-fitting
-    Ajuste con semilla y controles de convergencia.
-predictive, coin_predictive
-    Distribuciones predictivas para grupos existentes y grupos nuevos (modelos
-    de regresión y monedas de la fábrica).
-shrinkage, sweeps
-    Estimador de James-Stein y marginales en función de κ.
-plots, plots_pooling, plots_runners, interactive
-    Gráficos con ``ax=None`` y figuras interactivas sin servidor.
+    Modelos multinivel con Bambi y PyMC: constructores, ajuste, convergencia,
+    lecturas del posterior y predictivas.
+plots
+    Figuras (sólo dibujan).
+data
+    Conjuntos de datos con procedencia, incluidos en el paquete o descargados y
+    verificados con SHA-256.
+
+``validation`` reúne los controles de argumentos que comparten todos.
 """
 
 __version__ = "0.1.0"

@@ -1,20 +1,26 @@
-"""Constructores de modelos del curso (devuelven modelos SIN ajustar).
+"""Modelos multinivel con Bambi y PyMC: constructores, ajuste y lo que se lee del posterior.
 
-Submódulos
-----------
+Cada módulo de un modelo toma un DataFrame, devuelve un modelo SIN ajustar
+(``bambi.Model`` o, donde Bambi no alcanza, ``pymc.Model``) y es dueño de los
+nombres de sus variables: las funciones que leen el posterior o simulan
+predictivas de ese modelo viven a su lado.
+
+Módulos
+-------
 radon
-    Radón de Minnesota: agrupamiento completo, sin agrupamiento, previa fija,
-    interceptos variables y con el piso como predictor (Bambi).
+    Radón de Minnesota: pooling completo, sin pooling, previa fija,
+    interceptos variables y el piso como predictor.
 runners
-    Corredores de la Cherry Blossom: pendientes variables por corredor, en
-    Bambi (sin correlación) y en PyMC (con correlación LKJ).
+    Corredores de la Cherry Blossom: pendientes variables por corredor (Bambi,
+    sin correlación; PyMC, con correlación LKJ) y sus rectas.
 tadpoles
-    Renacuajos de Vonesh y Bolker: binomial con interceptos por tanque (Bambi).
+    Renacuajos de Vonesh y Bolker: binomial con interceptos por tanque.
+groups
+    Piezas comunes: efectos de grupos existentes y nuevos, resúmenes por grupo.
+fitting
+    :func:`~jerarquicos.models.fitting.fit` y
+    :func:`~jerarquicos.models.fitting.check_convergence`.
 
-Para ajustar use :func:`jerarquicos.fitting.fit` y para verificar
-:func:`jerarquicos.fitting.check_convergence`.
+Los submódulos se importan por separado (``from jerarquicos.models import
+radon``): importar uno no carga Bambi ni los demás.
 """
-
-from . import radon, runners, tadpoles
-
-__all__ = ["radon", "runners", "tadpoles"]

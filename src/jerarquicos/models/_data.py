@@ -7,8 +7,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 
-def require_frame(data, columns: Iterable[str], *, argument: str = "data") -> pd.DataFrame:
-    """Comprueba que ``data`` es un DataFrame con ``columns`` y devuelve una copia.
+def require_frame(
+    data, columns: Iterable[str], *, argument: str = "data", copy: bool = True
+) -> pd.DataFrame:
+    """Comprueba que ``data`` es un DataFrame con ``columns`` y devuelve (una copia de) él.
 
     Parameters
     ----------
@@ -18,6 +20,9 @@ def require_frame(data, columns: Iterable[str], *, argument: str = "data") -> pd
         Columnas obligatorias.
     argument : str, default "data"
         Nombre del argumento, para el mensaje de error.
+    copy : bool, default True
+        Devolver una copia (los constructores nunca modifican los datos del
+        usuario) o el mismo objeto (para sólo leerlo).
 
     Returns
     -------
@@ -43,7 +48,7 @@ def require_frame(data, columns: Iterable[str], *, argument: str = "data") -> pd
             f"El argumento {argument} no tiene las columnas {missing}: se requieren "
             f"{columns}; tiene {list(data.columns)}."
         )
-    return data.copy()
+    return data.copy() if copy else data
 
 
 def as_categorical(series: pd.Series) -> pd.Series:

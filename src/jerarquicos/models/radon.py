@@ -14,7 +14,7 @@ floor_model               ``log_radon ~ 1 + floor + (1|county)``  ídem, más el
 ========================  ======================================  =======================
 
 Todos devuelven un ``bambi.Model`` SIN ajustar; para ajustarlo use
-:func:`jerarquicos.fitting.fit`.
+:func:`jerarquicos.models.fitting.fit`.
 """
 
 from __future__ import annotations
@@ -22,10 +22,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
+import xarray as xr
 
-from .._warnings import ignore_pandas4_in_bambi
 from ._data import as_categorical, require_frame
+from ._warnings import ignore_pandas4_in_bambi
+from .groups import group_effect, new_group_effects, posterior_group, require_vars
 
 __all__ = [
     "prepare_radon",
@@ -34,7 +37,18 @@ __all__ = [
     "fixed_prior_model",
     "varying_intercepts_model",
     "floor_model",
+    "predict_radon_county",
+    "predict_radon_new_county",
 ]
+
+#: Nombres de las variables que Bambi da a los términos de estos modelos (el
+#: posterior de un ajuste los usa tal cual).
+INTERCEPT = "Intercept"
+COUNTY = "county"
+COUNTY_TERM = "1|county"
+COUNTY_SIGMA = "1|county_sigma"
+FLOOR_TERM = "floor"
+SIGMA = "sigma"
 
 COMPLETE_POOLING = "log_radon ~ 1"
 NO_POOLING = "log_radon ~ 0 + county"
@@ -260,3 +274,119 @@ def floor_model(data: pd.DataFrame, *, priors: Mapping | None = None):
         Modelo sin ajustar.
     """
     return _model(FLOOR, data, priors)
+
+
+# --------------------------------------------------------------------------- predictivas
+
+
+def _floor_term(posterior, floor):
+    has_floor = FLOOR_TERM in posterior
+    if has_floor and floor not in (0, 1):
+        raise ValueError(
+            f"El argumento floor={floor!r} no es válido para un ajuste con piso: se admite "
+            "0 (sótano) o 1 (planta baja)."
+        )
+    if not has_floor and floor is not None:
+        raise ValueError(
+            f"El argumento floor={floor!r} no es válido: el ajuste no tiene el coeficiente "
+            "'floor' (use floor=None) o ajuste floor_model()."
+        )
+    return posterior[FLOOR_TERM] * floor if has_floor else 0.0
+
+
+def _gaussian(mean: xr.DataArray, sigma: xr.DataArray, rng) -> xr.DataArray:
+    mean, sigma = xr.broadcast(mean, sigma)
+    noise = rng.standard_normal(mean.shape)
+    return mean + sigma.transpose(*mean.dims) * noise
+
+
+def predict_radon_new_county(
+    idata,
+    *,
+    n_new_groups: int = 1,
+    floor: int | None = None,
+    random_seed=None,
+) -> xr.Dataset:
+    """Predictiva de ``log_radon`` para una casa de un condado NUEVO.
+
+    ``α_new^(s) = μ^(s) + u_new^(s)`` con ``u_new^(s) ~ N(0, σ_county^(s))``,
+    y ``y^(s) ~ N(α_new^(s) + β^(s)·floor, σ^(s))``.
+
+    Parameters
+    ----------
+    idata : arviz.InferenceData
+        Ajuste de ``varying_intercepts_model`` o ``floor_model``.
+    n_new_groups : int, default 1
+        Número de condados nuevos independientes.
+    floor : {0, 1} or None
+        Piso de la casa; obligatorio (0 o 1) si el ajuste tiene ``floor`` y
+        ``None`` si no lo tiene.
+    random_seed : int or numpy.random.Generator, optional
+        Semilla o generador.
+
+    Returns
+    -------
+    xarray.Dataset
+        ``mu`` (media del condado nuevo en escala log, incluido el piso) y
+        ``log_radon`` (una observación nueva), ambas con dims
+        ``(chain, draw, new_group)``.
+    """
+    posterior = posterior_group(idata)
+    require_vars(
+        posterior,
+        [INTERCEPT, COUNTY_SIGMA, SIGMA],
+        "varying_intercepts_model() o floor_model()",
+    )
+    rng = np.random.default_rng(random_seed)
+    floor_part = _floor_term(posterior, floor)
+    u_new = new_group_effects(
+        idata, group_sigma=COUNTY_SIGMA, n_new_groups=n_new_groups, random_seed=rng
+    )
+    mu = posterior[INTERCEPT] + floor_part + u_new
+    mu = mu.transpose("chain", "draw", "new_group")
+    y = _gaussian(mu, posterior[SIGMA], rng)
+    return xr.Dataset({"mu": mu, "log_radon": y})
+
+
+def predict_radon_county(
+    idata,
+    county,
+    *,
+    floor: int | None = None,
+    random_seed=None,
+) -> xr.Dataset:
+    """Predictiva de ``log_radon`` para una casa nueva de un condado EXISTENTE.
+
+    ``α_j^(s) = μ^(s) + u_j^(s)`` (posterior del condado j) e
+    ``y^(s) ~ N(α_j^(s) + β^(s)·floor, σ^(s))``.
+
+    Parameters
+    ----------
+    idata : arviz.InferenceData
+        Ajuste de ``varying_intercepts_model`` o ``floor_model``.
+    county : str
+        Nombre del condado (p. ej. ``"HENNEPIN"``).
+    floor : {0, 1} or None
+        Piso; ver :func:`predict_radon_new_county`.
+    random_seed : int or numpy.random.Generator, optional
+        Semilla o generador.
+
+    Returns
+    -------
+    xarray.Dataset
+        ``mu`` y ``log_radon`` con dims ``(chain, draw)``.
+    """
+    posterior = posterior_group(idata)
+    require_vars(
+        posterior, [INTERCEPT, COUNTY_TERM, SIGMA], "varying_intercepts_model() o floor_model()"
+    )
+    rng = np.random.default_rng(random_seed)
+    floor_part = _floor_term(posterior, floor)
+    mu = (
+        posterior[INTERCEPT]
+        + floor_part
+        + group_effect(idata, group_term=COUNTY_TERM, level=county)
+    )
+    mu = mu.transpose("chain", "draw")
+    y = _gaussian(mu, posterior[SIGMA], rng)
+    return xr.Dataset({"mu": mu, "log_radon": y})

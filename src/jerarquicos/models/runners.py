@@ -24,15 +24,32 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .._warnings import ignore_pandas4_in_bambi
 from ._data import as_categorical, require_frame
+from ._warnings import ignore_pandas4_in_bambi
+from .groups import posterior_group
 
 __all__ = [
-    "prepare_runners",
-    "varying_slopes_model",
     "correlated_varying_slopes_model",
     "correlation_summary",
+    "no_pooling_lines",
+    "population_line",
+    "posterior_lines",
+    "prepare_runners",
+    "varying_slopes_model",
 ]
+
+#: Nombres de las variables de los dos modelos (Bambi los deriva de la fórmula;
+#: el modelo de PyMC los fija aquí).
+INTERCEPT = "Intercept"
+AGE = "age_c"
+RUNNER = "runner"
+RUNNER_INTERCEPT = "1|runner"
+RUNNER_SLOPE = "age_c|runner"
+MU = "mu"
+EFFECT = "effect"
+RUNNER_EFFECTS = "runner_effects"
+SIGMA_RUNNER = "sigma_runner"
+RHO = "rho"
 
 VARYING_SLOPES = "net ~ 1 + age_c + (1 + age_c | runner)"
 
@@ -132,7 +149,7 @@ def varying_slopes_model(
     -----
     Con 2 cadenas y ``draws=1000`` el intercepto común mezcla lento (r̂ ≈ 1.015
     en la parametrización no centrada de Bambi); con ``draws=3000`` pasó
-    :func:`jerarquicos.fitting.check_convergence` sin divergencias (nutpie
+    :func:`jerarquicos.models.fitting.check_convergence` sin divergencias (nutpie
     tarda ~3 s en muestrear; casi todo el tiempo es compilación).
     """
     import bambi as bmb
@@ -211,7 +228,7 @@ def correlated_varying_slopes_model(
         ``runner_effects ~ MvNormal(mu, chol=L)``. Se deja para comparar en
         clase: con estos datos (interceptos bien identificados, pendientes
         mal identificadas) la centrada mezcla mal σ_β y dio divergencias; la
-        no centrada pasa :func:`jerarquicos.fitting.check_convergence` con
+        no centrada pasa :func:`jerarquicos.models.fitting.check_convergence` con
         ``draws=4000``, ``tune=1500``, ``target_accept=0.9`` y 2 cadenas (con
         1000 extracciones el ESS de μ_α quedó por debajo del mínimo y con 3000
         falló con una de las semillas probadas).
@@ -262,17 +279,17 @@ def correlated_varying_slopes_model(
     runner_codes = df["runner"].cat.codes.to_numpy()
     coords = {
         "runner": [str(level) for level in df["runner"].cat.categories],
-        "effect": ["Intercept", "age_c"],
+        EFFECT: [INTERCEPT, AGE],
         "obs": np.arange(len(df)),
     }
     with pm.Model(coords=coords) as model:
         age_c = pm.Data("age_c", df["age_c"].to_numpy(), dims="obs")
         runner_idx = pm.Data("runner_idx", runner_codes, dims="obs")
         mu = pm.Normal(
-            "mu",
+            MU,
             mu=np.array([mu_alpha[0], mu_beta[0]]),
             sigma=np.array([mu_alpha[1], mu_beta[1]]),
-            dims="effect",
+            dims=EFFECT,
         )
         chol, corr, stds = pm.LKJCholeskyCov(
             "chol_cov",
@@ -281,14 +298,14 @@ def correlated_varying_slopes_model(
             sd_dist=pm.Exponential.dist(lam=1.0 / np.asarray(scales), shape=2),
             compute_corr=True,
         )
-        pm.Deterministic("sigma_runner", stds, dims="effect")
-        pm.Deterministic("rho", corr[0, 1])
+        pm.Deterministic(SIGMA_RUNNER, stds, dims=EFFECT)
+        pm.Deterministic(RHO, corr[0, 1])
         if centered:
-            effects = pm.MvNormal("runner_effects", mu=mu, chol=chol, dims=("runner", "effect"))
+            effects = pm.MvNormal(RUNNER_EFFECTS, mu=mu, chol=chol, dims=(RUNNER, EFFECT))
         else:
-            z = pm.Normal("z", 0.0, 1.0, dims=("runner", "effect"))
+            z = pm.Normal("z", 0.0, 1.0, dims=(RUNNER, EFFECT))
             effects = pm.Deterministic(
-                "runner_effects", mu + pm.math.dot(z, chol.T), dims=("runner", "effect")
+                RUNNER_EFFECTS, mu + pm.math.dot(z, chol.T), dims=(RUNNER, EFFECT)
             )
         sigma = pm.Exponential("sigma", lam=1.0 / float(sigma_scale))
         mean = effects[runner_idx, 0] + effects[runner_idx, 1] * age_c
@@ -318,12 +335,12 @@ def correlation_summary(idata, *, hdi_prob: float = 0.94) -> pd.Series:
         raise ValueError(
             f"El argumento hdi_prob={hdi_prob!r} no es válido: se admite un número entre 0 y 1."
         )
-    if "rho" not in getattr(idata, "posterior", {}):
+    if RHO not in getattr(idata, "posterior", {}):
         raise ValueError(
             "El argumento idata no tiene la variable 'rho' en el posterior: se admite el "
             "ajuste de correlated_varying_slopes_model()."
         )
-    rho = idata.posterior["rho"]
+    rho = idata.posterior[RHO]
     low, high = az.hdi(rho.to_numpy().reshape(-1), hdi_prob=hdi_prob)
     values = rho.to_numpy()
     return pd.Series(
@@ -334,5 +351,134 @@ def correlation_summary(idata, *, hdi_prob: float = 0.94) -> pd.Series:
             "hdi_high": float(high),
             "p_positive": float((values > 0).mean()),
         },
-        name="rho",
+        name=RHO,
+    )
+
+
+# --------------------------------------------------------------------------- rectas por corredor
+
+
+def no_pooling_lines(data: pd.DataFrame) -> pd.DataFrame:
+    """Recta de mínimos cuadrados de cada corredor, ``net ~ age_c``, por separado.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Datos preparados por :func:`jerarquicos.models.runners.prepare_runners`
+        (columnas ``runner``, ``age_c`` y ``net``, sin ausentes).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Índice ``runner`` (texto), columnas ``intercept`` (minutos a
+        ``age_c = 0``), ``slope`` (minutos por año) y ``n_races``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si faltan columnas, hay ausentes o algún corredor tiene menos de dos
+        edades distintas (su recta no está definida).
+    """
+    df = require_frame(data, ["runner", "age_c", "net"], copy=False)
+    if df[["age_c", "net"]].isna().any().any():
+        raise ValueError(
+            "El argumento data tiene valores ausentes en 'age_c' o 'net': se admiten sólo "
+            "filas completas (use prepare_runners())."
+        )
+    rows = {}
+    for runner, group in df.groupby("runner", observed=True, sort=True):
+        x = group["age_c"].to_numpy(dtype=float)
+        y = group["net"].to_numpy(dtype=float)
+        if np.unique(x).size < 2:
+            raise ValueError(
+                f"El corredor {runner!r} tiene {np.unique(x).size} edad(es) distinta(s): se "
+                "necesitan al menos dos para ajustar su recta."
+            )
+        xc = x - x.mean()
+        slope = float(xc @ (y - y.mean()) / (xc @ xc))
+        rows[str(runner)] = {
+            "intercept": float(y.mean() - slope * x.mean()),
+            "slope": slope,
+            "n_races": int(x.size),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "runner"
+    return table
+
+
+def _bambi_lines(posterior) -> tuple[pd.DataFrame, pd.DataFrame]:
+    intercept = posterior[INTERCEPT] + posterior[RUNNER_INTERCEPT]
+    slope = posterior[AGE] + posterior[RUNNER_SLOPE]
+    return intercept, slope
+
+
+def posterior_lines(idata) -> pd.DataFrame:
+    """Medias y desvíos a posteriori de la recta de cada corredor.
+
+    Parameters
+    ----------
+    idata : arviz.InferenceData
+        Ajuste de ``varying_slopes_model`` (Bambi: variables ``Intercept``,
+        ``age_c``, ``1|runner`` y ``age_c|runner``) o de
+        ``correlated_varying_slopes_model`` (PyMC: ``runner_effects``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Índice ``runner`` (texto), columnas ``intercept``, ``slope``,
+        ``intercept_sd`` y ``slope_sd``.
+    """
+    posterior = posterior_group(idata)
+    if RUNNER_EFFECTS in posterior:
+        effects = posterior[RUNNER_EFFECTS]
+        intercept = effects.sel({EFFECT: INTERCEPT}, drop=True)
+        slope = effects.sel({EFFECT: AGE}, drop=True)
+        dim = RUNNER
+    elif {INTERCEPT, AGE, RUNNER_INTERCEPT, RUNNER_SLOPE} <= set(posterior.data_vars):
+        intercept, slope = _bambi_lines(posterior)
+        dim = f"{RUNNER}__factor_dim"
+    else:
+        raise ValueError(
+            "El argumento idata no es un ajuste de los corredores: se admite el de "
+            "varying_slopes_model() (Bambi) o el de correlated_varying_slopes_model() "
+            f"(PyMC). Variables presentes: {sorted(posterior.data_vars)}."
+        )
+    sample = ("chain", "draw")
+    table = pd.DataFrame(
+        {
+            "intercept": intercept.mean(sample).to_numpy(),
+            "slope": slope.mean(sample).to_numpy(),
+            "intercept_sd": intercept.std(sample).to_numpy(),
+            "slope_sd": slope.std(sample).to_numpy(),
+        },
+        index=pd.Index([str(v) for v in intercept[dim].to_numpy()], name="runner"),
+    )
+    return table
+
+
+def population_line(idata) -> tuple[float, float]:
+    """Medias a posteriori de (μ_α, μ_β), la recta de la población.
+
+    Parameters
+    ----------
+    idata : arviz.InferenceData
+        Ajuste de Bambi (``Intercept``, ``age_c``) o de PyMC (``mu``).
+
+    Returns
+    -------
+    (float, float)
+        Ordenada (minutos a la edad de referencia) y pendiente (minutos por año).
+    """
+    posterior = posterior_group(idata)
+    if MU in posterior and EFFECT in posterior[MU].dims:
+        mu = posterior[MU]
+        return (
+            float(mu.sel({EFFECT: INTERCEPT}).mean()),
+            float(mu.sel({EFFECT: AGE}).mean()),
+        )
+    if {INTERCEPT, AGE} <= set(posterior.data_vars):
+        return float(posterior[INTERCEPT].mean()), float(posterior[AGE].mean())
+    raise ValueError(
+        "El argumento idata no tiene la recta poblacional: se admite un ajuste con 'mu' "
+        f"(PyMC) o con 'Intercept' y 'age_c' (Bambi). Variables: {sorted(posterior.data_vars)}."
     )

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
+import xarray as xr
 
-from .._warnings import ignore_pandas4_in_bambi
 from ._data import as_categorical, require_frame
+from ._warnings import ignore_pandas4_in_bambi
+from .groups import group_effect, new_group_effects, posterior_group, require_vars
 
-__all__ = ["prepare_tadpoles", "varying_intercepts_model"]
+__all__ = [
+    "predict_tadpoles_new_tank",
+    "predict_tadpoles_tank",
+    "prepare_tadpoles",
+    "varying_intercepts_model",
+]
+
+#: Nombres de las variables que Bambi da a los términos del modelo.
+INTERCEPT = "Intercept"
+TANK_TERM = "1|tank"
+TANK_SIGMA = "1|tank_sigma"
 
 VARYING_INTERCEPTS = "p(surv, density) ~ 1 + (1|tank)"
 
@@ -113,3 +126,96 @@ def varying_intercepts_model(
     df = prepare_tadpoles(data)
     with ignore_pandas4_in_bambi():
         return bmb.Model(VARYING_INTERCEPTS, df, family="binomial", priors=priors)
+
+
+# --------------------------------------------------------------------------- predictivas
+
+
+def _check_density(density) -> int:
+    if isinstance(density, bool) or not isinstance(density, (int, np.integer)) or density < 1:
+        raise ValueError(
+            f"El argumento density={density!r} no es válido: se admite un entero positivo "
+            "(renacuajos iniciales del tanque, p. ej. 10, 25 o 35)."
+        )
+    return int(density)
+
+
+def _binomial(logit_p: xr.DataArray, density: int, rng) -> xr.Dataset:
+    p = 1.0 / (1.0 + np.exp(-logit_p))
+    surv = xr.DataArray(rng.binomial(density, p.to_numpy()), dims=p.dims, coords=p.coords)
+    return xr.Dataset({"logit_p": logit_p, "p": p, "surv": surv})
+
+
+def predict_tadpoles_new_tank(
+    idata,
+    *,
+    density: int,
+    n_new_groups: int = 1,
+    random_seed=None,
+) -> xr.Dataset:
+    """Predictiva de sobrevivientes en un tanque NUEVO.
+
+    ``logit p_new^(s) = μ^(s) + u_new^(s)``, ``u_new^(s) ~ N(0, σ^(s))``, y
+    ``S^(s) ~ Binomial(density, p_new^(s))``.
+
+    Parameters
+    ----------
+    idata : arviz.InferenceData
+        Ajuste de :func:`jerarquicos.models.tadpoles.varying_intercepts_model`.
+    density : int
+        Renacuajos iniciales del tanque nuevo.
+    n_new_groups : int, default 1
+        Número de tanques nuevos independientes.
+    random_seed : int or numpy.random.Generator, optional
+        Semilla o generador.
+
+    Returns
+    -------
+    xarray.Dataset
+        ``logit_p``, ``p`` y ``surv``, con dims ``(chain, draw, new_group)``.
+    """
+    posterior = posterior_group(idata)
+    require_vars(posterior, [INTERCEPT, TANK_SIGMA], "tadpoles.varying_intercepts_model()")
+    density = _check_density(density)
+    rng = np.random.default_rng(random_seed)
+    u_new = new_group_effects(
+        idata, group_sigma=TANK_SIGMA, n_new_groups=n_new_groups, random_seed=rng
+    )
+    logit_p = (posterior[INTERCEPT] + u_new).transpose("chain", "draw", "new_group")
+    return _binomial(logit_p, density, rng)
+
+
+def predict_tadpoles_tank(
+    idata,
+    tank,
+    *,
+    density: int,
+    random_seed=None,
+) -> xr.Dataset:
+    """Predictiva de sobrevivientes al repetir un tanque EXISTENTE.
+
+    ``logit p_i^(s) = μ^(s) + u_i^(s)`` (posterior del tanque i) y
+    ``S^(s) ~ Binomial(density, p_i^(s))``.
+
+    Parameters
+    ----------
+    idata : arviz.InferenceData
+        Ajuste de :func:`jerarquicos.models.tadpoles.varying_intercepts_model`.
+    tank : int or str
+        Tanque existente (1..48).
+    density : int
+        Renacuajos iniciales de la repetición (normalmente los del tanque).
+    random_seed : int or numpy.random.Generator, optional
+        Semilla o generador.
+
+    Returns
+    -------
+    xarray.Dataset
+        ``logit_p``, ``p`` y ``surv``, con dims ``(chain, draw)``.
+    """
+    posterior = posterior_group(idata)
+    require_vars(posterior, [INTERCEPT, TANK_TERM], "tadpoles.varying_intercepts_model()")
+    density = _check_density(density)
+    rng = np.random.default_rng(random_seed)
+    logit_p = posterior[INTERCEPT] + group_effect(idata, group_term=TANK_TERM, level=tank)
+    return _binomial(logit_p.transpose("chain", "draw"), density, rng)

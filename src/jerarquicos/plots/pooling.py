@@ -1,0 +1,485 @@
+"""Gráficos de pooling y *shrinkage* para los capítulos de radón y renacuajos.
+
+Todas las funciones de dibujo reciben ``ax=None`` (crean una figura nueva si
+hace falta), devuelven los ejes y nunca llaman a ``plt.show()``. Los rótulos
+están en castellano y los colores salen de viridis (apto para daltonismo).
+
+Las tablas que se dibujan salen de los modelos (por ejemplo
+:func:`jerarquicos.models.groups.group_summary`); aquí sólo se dibuja.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import colors as mcolors
+from matplotlib import ticker
+
+__all__ = [
+    "plot_prior_sweep",
+    "plot_estimates_by_size",
+    "plot_kept_fraction",
+    "plot_agreement",
+    "plot_county_fits",
+    "plot_tank_estimates",
+    "plain_log_ticks",
+]
+
+#: Colores fijos (de viridis) para los tres tipos de estimación.
+POOLING_COLORS = {
+    "sin pooling": "#31688e",
+    "pooling parcial": "#35b779",
+    "pooling completo": "#440154",
+}
+
+
+def _as_1d(values, name: str) -> np.ndarray:
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"El argumento {name} no es numérico: se admite una secuencia de números."
+        ) from None
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"El argumento {name} tiene forma {array.shape}: se admite una secuencia 1-D no vacía."
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(
+            f"El argumento {name} tiene valores no finitos: se admiten sólo números finitos."
+        )
+    return array
+
+
+def _same_length(**arrays: np.ndarray) -> None:
+    lengths = {name: len(a) for name, a in arrays.items()}
+    if len(set(lengths.values())) > 1:
+        detail = ", ".join(f"{name} ({n})" for name, n in lengths.items())
+        raise ValueError(f"Los argumentos deben tener la misma longitud; se recibió: {detail}.")
+
+
+def _positive(values: np.ndarray, name: str) -> None:
+    if np.any(values <= 0):
+        raise ValueError(
+            f"El argumento {name} tiene valores <= 0: se admiten sólo valores positivos."
+        )
+
+
+def _axes(ax):
+    if ax is None:
+        _, ax = plt.subplots()
+    return ax
+
+
+def plain_log_ticks(axis) -> None:
+    """Rótulos 0.01, 1, 10, 100 en lugar de potencias de diez en un eje logarítmico.
+
+    Parameters
+    ----------
+    axis : matplotlib.axis.Axis
+        Eje a modificar, por ejemplo ``ax.xaxis``.
+    """
+    axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+
+
+def plot_prior_sweep(
+    estimates: pd.DataFrame,
+    *,
+    sizes=None,
+    hline: float | None = None,
+    hline_label: str | None = None,
+    ax=None,
+    colorbar: bool = True,
+):
+    """Estimación de cada grupo según la varianza de una previa fija.
+
+    Dibuja una línea por grupo: su media a posteriori (eje vertical) para cada
+    varianza a priori (eje horizontal, logarítmico).
+
+    Parameters
+    ----------
+    estimates : pandas.DataFrame
+        Una fila por grupo y una columna por varianza a priori (los nombres de
+        las columnas son las varianzas, números positivos).
+    sizes : array_like, optional
+        Tamaño de cada grupo (en el orden de las filas); si se da, colorea las
+        líneas en escala logarítmica de viridis.
+    hline : float, optional
+        Valor de referencia para una recta horizontal de trazos.
+    hline_label : str, optional
+        Rótulo de esa recta en la leyenda.
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+    colorbar : bool, default True
+        Si se agrega la barra de colores (sólo con ``sizes``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if not isinstance(estimates, pd.DataFrame) or estimates.shape[1] < 2:
+        raise TypeError(
+            "El argumento estimates debe ser un pandas.DataFrame con al menos dos columnas "
+            "(una por varianza a priori)."
+        )
+    variances = _as_1d(list(estimates.columns), "estimates.columns")
+    _positive(variances, "estimates.columns")
+    values = estimates.to_numpy(dtype=float)
+    if not np.all(np.isfinite(values)):
+        raise ValueError("El argumento estimates tiene valores no finitos.")
+    order = np.argsort(variances)
+    variances, values = variances[order], values[:, order]
+    ax = _axes(ax)
+    if sizes is not None:
+        sizes = _as_1d(sizes, "sizes")
+        _same_length(estimates=values[:, 0], sizes=sizes)
+        _positive(sizes, "sizes")
+        norm = mcolors.LogNorm(vmin=sizes.min(), vmax=max(sizes.max(), sizes.min() * 1.01))
+        cmap = plt.get_cmap("viridis")
+        line_colors = [cmap(norm(s)) for s in sizes]
+    else:
+        line_colors = ["#31688e"] * len(values)
+    for row, color in zip(values, line_colors, strict=True):
+        ax.plot(variances, row, color=color, alpha=0.6, linewidth=0.9, marker="o", markersize=2)
+    if hline is not None:
+        ax.axhline(hline, color="0.3", linestyle="--", linewidth=1.2, label=hline_label)
+        if hline_label:
+            ax.legend(frameon=False, loc="lower right")
+    ax.set_xscale("log")
+    plain_log_ticks(ax.xaxis)
+    ax.set_xlabel(r"varianza a priori de $\alpha_j$")
+    ax.set_ylabel(r"estimación de $\alpha_j$ (media a posteriori)")
+    if sizes is not None and colorbar:
+        mappable = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
+        bar = ax.figure.colorbar(mappable, ax=ax, label="casas del condado")
+        plain_log_ticks(bar.ax.yaxis)
+    return ax
+
+
+def plot_estimates_by_size(
+    sizes,
+    means,
+    sds=None,
+    *,
+    center: float | None = None,
+    center_label: str | None = None,
+    ax=None,
+    jitter: float = 0.0,
+    random_seed=None,
+    color: str = "#31688e",
+):
+    """Estimación de cada grupo contra su tamaño de muestra (eje logarítmico).
+
+    Parameters
+    ----------
+    sizes : array_like
+        Número de observaciones de cada grupo (positivo).
+    means : array_like
+        Estimación de cada grupo (media a posteriori).
+    sds : array_like, optional
+        Desvío a posteriori de cada grupo; si se da, se dibuja ± 1 desvío.
+    center : float, optional
+        Valor común (por ejemplo, la media poblacional) para una recta
+        horizontal de trazos.
+    center_label : str, optional
+        Rótulo de esa recta en la leyenda.
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+    jitter : float, default 0.0
+        Desplazamiento horizontal aleatorio, en fracción multiplicativa del
+        tamaño, para separar grupos del mismo tamaño.
+    random_seed : int or numpy.random.Generator, optional
+        Semilla del desplazamiento.
+    color : str
+        Color de los puntos.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    sizes = _as_1d(sizes, "sizes")
+    means = _as_1d(means, "means")
+    _same_length(sizes=sizes, means=means)
+    _positive(sizes, "sizes")
+    if sds is not None:
+        sds = _as_1d(sds, "sds")
+        _same_length(sizes=sizes, sds=sds)
+        if np.any(sds < 0):
+            raise ValueError("El argumento sds tiene valores negativos: un desvío es >= 0.")
+    if not (np.isfinite(jitter) and jitter >= 0):
+        raise ValueError(f"El argumento jitter={jitter!r} no es válido: se admite un número >= 0.")
+    ax = _axes(ax)
+    rng = np.random.default_rng(random_seed)
+    x = sizes * np.exp(rng.uniform(-jitter, jitter, size=sizes.size)) if jitter else sizes
+    if sds is not None:
+        ax.errorbar(
+            x, means, yerr=sds, fmt="o", color=color, markersize=3, elinewidth=0.7, alpha=0.8
+        )
+    else:
+        ax.plot(x, means, "o", color=color, markersize=3, alpha=0.8)
+    if center is not None:
+        ax.axhline(center, color="0.3", linestyle="--", linewidth=1.2, label=center_label)
+        if center_label:
+            ax.legend(frameon=False, loc="upper right")
+    ax.set_xscale("log")
+    plain_log_ticks(ax.xaxis)
+    ax.set_xlabel("casas del condado (escala logarítmica)")
+    ax.set_ylabel("estimación de la media del condado")
+    return ax
+
+
+def plot_kept_fraction(sizes, kept, *, ratio: float | None = None, ax=None):
+    """Fracción de la distancia a la media común que conserva cada grupo.
+
+    En un modelo normal con interceptos variables, y dados μ_α, σ_α y σ, la
+    estimación del grupo j es ``w_j ȳ_j + (1 − w_j) μ_α`` con
+    ``w_j = n_j / (n_j + σ²/σ_α²)``: conserva la fracción ``w_j`` de la
+    distancia entre su media muestral y μ_α.
+
+    Parameters
+    ----------
+    sizes : array_like
+        Tamaño de cada grupo (positivo).
+    kept : array_like
+        Fracción conservada, ``(estimación − μ_α) / (ȳ_j − μ_α)``.
+    ratio : float, optional
+        ``σ²/σ_α²``; si se da, se superpone la curva ``n / (n + ratio)``.
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    sizes = _as_1d(sizes, "sizes")
+    kept = _as_1d(kept, "kept")
+    _same_length(sizes=sizes, kept=kept)
+    _positive(sizes, "sizes")
+    ax = _axes(ax)
+    ax.plot(sizes, kept, "o", color="#31688e", markersize=3.5, alpha=0.75, label="condados")
+    if ratio is not None:
+        if not (np.isfinite(ratio) and ratio > 0):
+            raise ValueError(
+                f"El argumento ratio={ratio!r} no es válido: se admite un número positivo."
+            )
+        grid = np.geomspace(sizes.min(), sizes.max(), 200)
+        ax.plot(
+            grid,
+            grid / (grid + ratio),
+            color="#35b779",
+            linewidth=2,
+            label=r"$n_j / (n_j + \sigma^2/\sigma_\alpha^2)$",
+        )
+        ax.legend(frameon=False, loc="lower right")
+    ax.set_xscale("log")
+    plain_log_ticks(ax.xaxis)
+    ax.set_ylim(-0.05, 1.05)
+    ax.set_xlabel("casas del condado (escala logarítmica)")
+    ax.set_ylabel("fracción conservada de la distancia")
+    return ax
+
+
+def plot_agreement(x, y, *, xlabel: str = "", ylabel: str = "", ax=None, color: str = "#31688e"):
+    """Compara dos estimaciones de las mismas cantidades contra la identidad.
+
+    Parameters
+    ----------
+    x, y : array_like
+        Estimaciones de dos métodos, en el mismo orden.
+    xlabel, ylabel : str, optional
+        Rótulos de los ejes (nombre de cada método).
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+    color : str, optional
+        Color de los puntos.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    x = _as_1d(x, "x")
+    y = _as_1d(y, "y")
+    _same_length(x=x, y=y)
+    ax = _axes(ax)
+    low = float(min(x.min(), y.min()))
+    high = float(max(x.max(), y.max()))
+    pad = 0.05 * (high - low or 1.0)
+    ax.plot(
+        [low - pad, high + pad],
+        [low - pad, high + pad],
+        color="0.5",
+        linestyle="--",
+        linewidth=1,
+        label="identidad",
+    )
+    ax.plot(x, y, "o", color=color, markersize=3.5, alpha=0.8)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.legend(frameon=False, loc="upper left")
+    return ax
+
+
+def plot_county_fits(
+    data: pd.DataFrame,
+    county: str,
+    fits: Mapping[str, tuple[float, float]],
+    *,
+    ax=None,
+    jitter: float = 0.05,
+    random_seed=None,
+):
+    """Datos de un condado contra el piso, con las rectas de cada modelo.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Datos de radón con columnas ``county``, ``floor`` y ``log_radon``.
+    county : str
+        Condado a dibujar.
+    fits : mapping
+        Rótulo → ``(ordenada, pendiente)`` de la recta de ese modelo para el
+        condado. Los rótulos ``"sin pooling"``, ``"pooling parcial"`` y
+        ``"pooling completo"`` tienen colores y trazos fijos (el completo, de
+        trazos).
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+    jitter : float, default 0.05
+        Desplazamiento horizontal aleatorio de los puntos.
+    random_seed : int or numpy.random.Generator, optional
+        Semilla del desplazamiento.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(
+            f"El argumento data es de tipo {type(data).__name__}: se admite un pandas.DataFrame."
+        )
+    missing = [c for c in ("county", "floor", "log_radon") if c not in data.columns]
+    if missing:
+        raise ValueError(f"El argumento data no tiene las columnas {missing}.")
+    rows = data[data["county"].astype(str) == str(county)]
+    if rows.empty:
+        raise ValueError(f"El condado county={county!r} no está en data['county'].")
+    if not isinstance(fits, Mapping) or not fits:
+        raise TypeError(
+            "El argumento fits debe ser un dict no vacío {rótulo: (ordenada, pendiente)}."
+        )
+    ax = _axes(ax)
+    rng = np.random.default_rng(random_seed)
+    x = rows["floor"].to_numpy(dtype=float)
+    ax.plot(
+        x + rng.uniform(-jitter, jitter, size=x.size),
+        rows["log_radon"].to_numpy(),
+        "o",
+        color="0.35",
+        markersize=3,
+        alpha=0.7,
+    )
+    grid = np.array([0.0, 1.0])
+    for i, (label, line) in enumerate(fits.items()):
+        try:
+            a, b = (float(v) for v in line)
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"La recta {label!r} de fits no es válida: se admite un par (ordenada, pendiente)."
+            ) from None
+        color = POOLING_COLORS.get(label, plt.get_cmap("viridis")(0.2 + 0.25 * i))
+        style = "--" if label == "pooling completo" else "-"
+        ax.plot(grid, a + b * grid, style, color=color, linewidth=1.6, label=label)
+    ax.set_xticks([0, 1], ["sótano", "planta baja"])
+    ax.set_xlim(-0.25, 1.25)
+    ax.set_title(f"{str(county).title()} (n = {len(rows)})")
+    return ax
+
+
+def plot_tank_estimates(
+    density,
+    observed,
+    estimated,
+    *,
+    population: float,
+    ax=None,
+):
+    """Supervivencia de cada tanque: máxima verosimilitud y modelo multinivel.
+
+    Los tanques se ordenan por densidad inicial (orden estable) y se separan
+    con rectas verticales; la recta horizontal de trazos es la supervivencia
+    de la población de tanques.
+
+    Parameters
+    ----------
+    density : array_like
+        Renacuajos al inicio en cada tanque.
+    observed : array_like
+        Proporción observada de sobrevivientes, ``S_i / N_i`` (en [0, 1]).
+    estimated : array_like
+        Estimación multinivel de ``p_i`` (en [0, 1]).
+    population : float
+        Supervivencia de la población (por ejemplo, ``logit⁻¹`` de la media
+        a posteriori de μ_α), en [0, 1].
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    density = _as_1d(density, "density")
+    observed = _as_1d(observed, "observed")
+    estimated = _as_1d(estimated, "estimated")
+    _same_length(density=density, observed=observed, estimated=estimated)
+    for name, values in (("observed", observed), ("estimated", estimated)):
+        if np.any((values < 0) | (values > 1)):
+            raise ValueError(
+                f"El argumento {name} tiene valores fuera de [0, 1]: es una proporción."
+            )
+    if not (np.isfinite(population) and 0 <= population <= 1):
+        raise ValueError(
+            f"El argumento population={population!r} no es válido: se admite una proporción "
+            "en [0, 1]."
+        )
+    order = np.argsort(density, kind="stable")
+    density, observed, estimated = density[order], observed[order], estimated[order]
+    x = np.arange(1, density.size + 1)
+    ax = _axes(ax)
+    ax.plot(
+        x, observed, "o", color="#31688e", markersize=5, label=r"$S_i / N_i$ (máx. verosimilitud)"
+    )
+    ax.plot(
+        x,
+        estimated,
+        "o",
+        markerfacecolor="none",
+        markeredgecolor="#440154",
+        markersize=6,
+        markeredgewidth=1.2,
+        label=r"$p_i$ multinivel",
+    )
+    ax.axhline(population, color="0.3", linestyle="--", linewidth=1.2, label="media poblacional")
+    levels, starts = np.unique(density, return_index=True)
+    bounds = list(starts) + [density.size]
+    for k, level in enumerate(levels):
+        if k > 0:
+            ax.axvline(bounds[k] + 0.5, color="0.6", linewidth=1)
+        middle = (bounds[k] + bounds[k + 1] + 1) / 2
+        ax.text(
+            middle,
+            1.04,
+            f"{level:g} renacuajos",
+            ha="center",
+            va="bottom",
+            transform=ax.get_xaxis_transform(),
+            fontsize="small",
+        )
+    ax.set_xlim(0.5, density.size + 0.5)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_xlabel("tanque (ordenado por densidad inicial)")
+    ax.set_ylabel("proporción de sobrevivientes")
+    ax.legend(frameon=False, loc="lower left", fontsize="small")
+    return ax

@@ -1,0 +1,113 @@
+"""Rectas por corredor (sin pooling y a posteriori), con datos y posteriores sintéticos."""
+
+from __future__ import annotations
+
+import arviz as az
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from jerarquicos.models import runners as pr  # noqa: E402
+from jerarquicos.models.runners import prepare_runners  # noqa: E402
+
+CHAINS, DRAWS = 2, 50
+
+
+def _synthetic(seed=0, noise=0.0):
+    rng = np.random.default_rng(seed)
+    rows = []
+    truth = {}
+    for r in range(1, 7):
+        a, b = 90 + 3 * r, 0.5 * r
+        truth[str(r)] = (a, b)
+        for age in range(50 + r % 3, 56 + r % 3):
+            net = a + b * (age - 55) + noise * rng.standard_normal()
+            rows.append({"runner": r, "age": age, "net": net})
+    return pd.DataFrame(rows), truth
+
+
+def _bambi_like(runners=("1", "2", "3")):
+    shape = (CHAINS, DRAWS)
+    k = len(runners)
+    return az.from_dict(
+        posterior={
+            "Intercept": np.full(shape, 90.0),
+            "age_c": np.full(shape, 1.0),
+            "1|runner": np.broadcast_to(np.arange(k, dtype=float), shape + (k,)).copy(),
+            "age_c|runner": np.broadcast_to(0.1 * np.arange(k), shape + (k,)).copy(),
+        },
+        coords={"runner__factor_dim": list(runners)},
+        dims={"1|runner": ["runner__factor_dim"], "age_c|runner": ["runner__factor_dim"]},
+    )
+
+
+def _pymc_like(runners=("1", "2", "3")):
+    k = len(runners)
+    effects = np.zeros((CHAINS, DRAWS, k, 2))
+    effects[..., 0] = 90 + np.arange(k)
+    effects[..., 1] = 1 + 0.1 * np.arange(k)
+    return az.from_dict(
+        posterior={
+            "runner_effects": effects,
+            "mu": np.broadcast_to([90.0, 1.0], (CHAINS, DRAWS, 2)).copy(),
+        },
+        coords={"runner": list(runners), "effect": ["Intercept", "age_c"]},
+        dims={"runner_effects": ["runner", "effect"], "mu": ["effect"]},
+    )
+
+
+def test_no_pooling_recovers_exact_lines():
+    raw, truth = _synthetic()
+    df = prepare_runners(raw, age_center=55)
+    table = pr.no_pooling_lines(df)
+    assert list(table.columns) == ["intercept", "slope", "n_races"]
+    for runner, (a, b) in truth.items():
+        assert table.loc[runner, "intercept"] == pytest.approx(a)
+        assert table.loc[runner, "slope"] == pytest.approx(b)
+        assert table.loc[runner, "n_races"] == 6
+
+
+def test_no_pooling_matches_polyfit_with_noise():
+    raw, _ = _synthetic(noise=3.0)
+    df = prepare_runners(raw)
+    table = pr.no_pooling_lines(df)
+    for runner, group in df.groupby("runner", observed=True):
+        slope, intercept = np.polyfit(group["age_c"], group["net"], 1)
+        assert table.loc[str(runner), "slope"] == pytest.approx(slope)
+        assert table.loc[str(runner), "intercept"] == pytest.approx(intercept)
+
+
+def test_no_pooling_errors():
+    with pytest.raises(TypeError, match="data"):
+        pr.no_pooling_lines({"runner": [1]})
+    with pytest.raises(ValueError, match="columnas"):
+        pr.no_pooling_lines(pd.DataFrame({"runner": [1], "net": [1.0]}))
+    one_age = pd.DataFrame({"runner": [1, 1], "age_c": [0.0, 0.0], "net": [80.0, 81.0]})
+    with pytest.raises(ValueError, match="dos"):
+        pr.no_pooling_lines(one_age)
+
+
+def test_posterior_lines_bambi_and_pymc_agree_on_synthetic_posteriors():
+    bambi = pr.posterior_lines(_bambi_like())
+    pymc = pr.posterior_lines(_pymc_like())
+    assert list(bambi.index) == ["1", "2", "3"] == list(pymc.index)
+    np.testing.assert_allclose(bambi[["intercept", "slope"]], pymc[["intercept", "slope"]])
+    assert (bambi["intercept_sd"] == 0).all()
+    assert pr.population_line(_bambi_like()) == pytest.approx((90.0, 1.0))
+    assert pr.population_line(_pymc_like()) == pytest.approx((90.0, 1.0))
+
+
+def test_posterior_lines_rejects_other_fits():
+    other = az.from_dict(posterior={"theta": np.zeros((CHAINS, DRAWS))})
+    with pytest.raises(ValueError, match="corredores"):
+        pr.posterior_lines(other)
+    with pytest.raises(ValueError, match="recta poblacional"):
+        pr.population_line(other)
+    with pytest.raises(ValueError, match="posterior"):
+        pr.posterior_lines(object())
+
+

@@ -1,0 +1,132 @@
+"""Gráficos de los corredores, con datos sintéticos (sin muestrear)."""
+
+from __future__ import annotations
+
+import arviz as az
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from jerarquicos.models.runners import no_pooling_lines, prepare_runners  # noqa: E402
+from jerarquicos.plots import runners as pr  # noqa: E402
+
+CHAINS, DRAWS = 2, 50
+
+
+def _synthetic(seed=0, noise=0.0):
+    rng = np.random.default_rng(seed)
+    rows = []
+    truth = {}
+    for r in range(1, 7):
+        a, b = 90 + 3 * r, 0.5 * r
+        truth[str(r)] = (a, b)
+        for age in range(50 + r % 3, 56 + r % 3):
+            net = a + b * (age - 55) + noise * rng.standard_normal()
+            rows.append({"runner": r, "age": age, "net": net})
+    return pd.DataFrame(rows), truth
+
+
+def _bambi_like(runners=("1", "2", "3")):
+    shape = (CHAINS, DRAWS)
+    k = len(runners)
+    return az.from_dict(
+        posterior={
+            "Intercept": np.full(shape, 90.0),
+            "age_c": np.full(shape, 1.0),
+            "1|runner": np.broadcast_to(np.arange(k, dtype=float), shape + (k,)).copy(),
+            "age_c|runner": np.broadcast_to(0.1 * np.arange(k), shape + (k,)).copy(),
+        },
+        coords={"runner__factor_dim": list(runners)},
+        dims={"1|runner": ["runner__factor_dim"], "age_c|runner": ["runner__factor_dim"]},
+    )
+
+
+def _pymc_like(runners=("1", "2", "3")):
+    k = len(runners)
+    effects = np.zeros((CHAINS, DRAWS, k, 2))
+    effects[..., 0] = 90 + np.arange(k)
+    effects[..., 1] = 1 + 0.1 * np.arange(k)
+    return az.from_dict(
+        posterior={
+            "runner_effects": effects,
+            "mu": np.broadcast_to([90.0, 1.0], (CHAINS, DRAWS, 2)).copy(),
+        },
+        coords={"runner": list(runners), "effect": ["Intercept", "age_c"]},
+        dims={"runner_effects": ["runner", "effect"], "mu": ["effect"]},
+    )
+
+
+def test_plots_return_axes_and_do_not_show(monkeypatch):
+    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("plt.show() llamado"))
+    raw, _ = _synthetic(noise=2.0)
+    df = prepare_runners(raw)
+    ols = no_pooling_lines(df)
+    ax = pr.plot_runner_times(df)
+    assert len(ax.lines) == df["runner"].nunique()
+    assert ax.get_xlabel() == "edad (años)"
+    plt.close(ax.figure)
+
+    axes = pr.plot_runner_panels(
+        df,
+        {"sin pooling": ols, "multinivel": ols},
+        ["1", "2", "3", "4", "5"],
+        age_center=df.attrs["age_center"],
+        population=(90.0, 1.0),
+        ncols=3,
+    )
+    assert axes.size == 6 and not axes[-1].get_visible()
+    # puntos + población + dos rectas en cada panel visible
+    assert all(len(a.lines) == 4 for a in axes[:5])
+    plt.close(axes[0].figure)
+
+    cov = np.array([[4.0, 1.0], [1.0, 1.0]])
+    ax = pr.plot_shrinkage_plane(ols, ols * 0.9, center=(90.0, 1.0), cov=cov)
+    assert len(ax.patches) == 2 and len(ax.texts) == len(ols)
+    plt.close(ax.figure)
+
+
+def test_plots_draw_on_given_axes():
+    raw, _ = _synthetic()
+    df = prepare_runners(raw)
+    fig, ax = plt.subplots()
+    assert pr.plot_runner_times(df, ax=ax) is ax
+    fig2, axes = plt.subplots(1, 2)
+    out = pr.plot_runner_panels(
+        df, {"a": no_pooling_lines(df)}, ["1", "2"], age_center=55.0, axes=axes
+    )
+    assert out[0] is axes[0]
+    plt.close(fig)
+    plt.close(fig2)
+
+
+def test_ellipse_has_the_probability_radius():
+    fig, ax = plt.subplots()
+    ols = pd.DataFrame({"intercept": [0.0], "slope": [0.0]}, index=["1"])
+    pr.plot_shrinkage_plane(
+        ols, ols, center=(0.0, 0.0), cov=np.diag([4.0, 1.0]), probs=(0.5,), ax=ax
+    )
+    (ellipse,) = ax.patches
+    radius = np.sqrt(-2 * np.log(0.5))
+    assert ellipse.width == pytest.approx(2 * radius * 2.0)
+    assert ellipse.height == pytest.approx(2 * radius * 1.0)
+    plt.close(fig)
+
+
+def test_plot_errors():
+    raw, _ = _synthetic()
+    df = prepare_runners(raw)
+    ols = no_pooling_lines(df)
+    with pytest.raises(ValueError, match="no están en data"):
+        pr.plot_runner_panels(df, {"a": ols}, ["99"], age_center=55.0)
+    with pytest.raises(ValueError, match="vacío"):
+        pr.plot_runner_panels(df, {"a": ols}, [], age_center=55.0)
+    with pytest.raises(ValueError, match="2 × 2"):
+        pr.plot_shrinkage_plane(ols, ols, center=(0, 0), cov=np.eye(3))
+    with pytest.raises(ValueError, match="mismos corredores"):
+        pr.plot_shrinkage_plane(ols, ols.iloc[:2], center=(0, 0))
+    plt.close("all")
