@@ -38,8 +38,12 @@ def make_book(dest: Path, chapter: str, extra_files: dict[str, str] | None = Non
     shutil.copy(REPO_ROOT / "_config.yml", dest / "_config.yml")
     # _static trae el logo y custom.css (html_static_path); _latex, el estilo del PDF.
     for folder in ("_ext", "locale", "_templates", "_latex", "book/_static"):
-        shutil.copytree(REPO_ROOT / folder, dest / folder, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        shutil.copytree(
+            REPO_ROOT / folder,
+            dest / folder,
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns("__pycache__", "*.mo"),
+        )
     shutil.copy(REPO_ROOT / "book" / "references.bib", dest / "book")
     (dest / "_toc.yml").write_text(
         "format: jb-book\nroot: index\nchapters:\n  - file: book/capitulo\n", encoding="utf-8"
@@ -55,13 +59,21 @@ def make_book(dest: Path, chapter: str, extra_files: dict[str, str] | None = Non
     return dest
 
 
-def build_book(book: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    """Construye ``book`` con ``scripts/build.sh`` (las mismas opciones que el README)."""
-    env = dict(os.environ)
+def build_book(
+    book: Path, *args: str, timeout: int = 600, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """Construye ``book`` con ``scripts/build.sh`` (las mismas opciones que el README).
+
+    ``env`` agrega variables de entorno a las del proceso de las pruebas.
+    """
+    env = {**os.environ, **(env or {})}
     env["JERARQUICOS_SKIP_BOOTSTRAP"] = "1"
     env["JERARQUICOS_BOOK_DIR"] = str(book)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     return subprocess.run(
         ["bash", str(REPO_ROOT / "scripts" / "build.sh"), *args],
-        capture_output=True, text=True, env=env, timeout=timeout,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
     )

@@ -6,6 +6,7 @@ proyecto y el mismo comando que el README (``scripts/build.sh``).
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -59,11 +60,13 @@ def test_clean_book_builds_in_spanish(tmp_path):
     assert any((static / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
 
 
-def test_raising_cell_fails_the_build(tmp_path):
+def test_raising_cell_fails_the_build_and_says_why(tmp_path):
     chapter = GOOD + '\n```{code-cell} ipython3\nraise ValueError("celda rota")\n```\n'
     result = build_book(make_book(tmp_path / "libro", chapter))
     assert result.returncode != 0
-    assert "celda rota" in _log(result)
+    # El resumen lo escribe _ext/cell_errors.py, igual en cualquier versión de Python.
+    assert "Falló una celda en" in result.stderr
+    assert "ValueError: celda rota" in result.stderr
 
 
 def test_raises_exception_tag_is_the_only_way_to_show_an_error(tmp_path):
@@ -96,42 +99,179 @@ def test_missing_image_fails_the_build(tmp_path):
     assert "no_existe.png" in _log(result)
 
 
-def test_change_in_src_reexecutes_notebooks(tmp_path):
-    """Sin la huella de src/ en la caché, la segunda construcción mostraría el valor viejo."""
-    chapter = textwrap.dedent(
-        """\
-        (capitulo)=
-        # Un capítulo
+PACKAGE_CHAPTER = textwrap.dedent(
+    """\
+    (capitulo)=
+    # Un capítulo
 
-        ```{code-cell} ipython3
-        from pathlib import Path
-        print("valor", Path("../src/valor.txt").read_text().strip())
-        ```
-        """
-    )
-    book = make_book(tmp_path / "libro", chapter, {"src/valor.txt": "uno\n"})
+    ```{code-cell} ipython3
+    from jerarquicos.valor import VALOR
+
+    print("valor", VALOR)
+    ```
+    """
+)
+
+
+def _package_book(tmp_path, value):
+    files = {
+        "src/jerarquicos/__init__.py": "",
+        "src/jerarquicos/valor.py": f"from .otro import X\nVALOR = {value!r}\n",
+        "src/jerarquicos/otro.py": "X = 1\n",
+        "src/jerarquicos/ajeno.py": "Y = 1\n",
+    }
+    book = make_book(tmp_path / "libro", PACKAGE_CHAPTER, files)
+    return book
+
+
+def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
+    """Sin la huella del capítulo, la segunda construcción mostraría el valor viejo."""
+    book = _package_book(tmp_path, "uno")
+    env = {"PYTHONPATH": str(book / "src")}
     page = book / "_build" / "html" / "book" / "capitulo.html"
 
-    first = build_book(book)
+    first = build_book(book, env=env)
     assert first.returncode == 0, _log(first)
-    assert "valor uno" in page.read_text(encoding="utf-8")
+    assert EXECUTING in first.stdout and "valor uno" in page.read_text(encoding="utf-8")
 
-    assert EXECUTING in first.stdout
-
-    # Sin cambios: nada se vuelve a ejecutar.
-    again = build_book(book)
+    # Sin cambios, o con un cambio en un módulo que el capítulo no usa: nada se ejecuta.
+    (book / "src" / "jerarquicos" / "ajeno.py").write_text("Y = 2\n", encoding="utf-8")
+    again = build_book(book, env=env)
     assert again.returncode == 0, _log(again)
     assert EXECUTING not in again.stdout
 
-    (book / "src" / "valor.txt").write_text("dos\n", encoding="utf-8")
-    second = build_book(book)
+    # Un módulo que el capítulo importa de forma indirecta: se vuelve a ejecutar.
+    (book / "src" / "jerarquicos" / "otro.py").write_text("X = 2\n", encoding="utf-8")
+    (book / "src" / "jerarquicos" / "valor.py").write_text(
+        "from .otro import X\nVALOR = 'dos'\n", encoding="utf-8"
+    )
+    second = build_book(book, env=env)
     assert second.returncode == 0, _log(second)
-    assert EXECUTING in second.stdout
-    assert "valor dos" in page.read_text(encoding="utf-8")
+    assert EXECUTING in second.stdout and "valor dos" in page.read_text(encoding="utf-8")
 
-    # Deshacer el cambio reutiliza la caché anterior: nada se ejecuta.
-    (book / "src" / "valor.txt").write_text("uno\n", encoding="utf-8")
-    reverted = build_book(book)
+    # Deshacer el cambio vuelve a una huella conocida: nada se ejecuta.
+    (book / "src" / "jerarquicos" / "otro.py").write_text("X = 1\n", encoding="utf-8")
+    (book / "src" / "jerarquicos" / "valor.py").write_text(
+        "from .otro import X\nVALOR = 'uno'\n", encoding="utf-8"
+    )
+    reverted = build_book(book, env=env)
     assert reverted.returncode == 0, _log(reverted)
     assert EXECUTING not in reverted.stdout
     assert "valor uno" in page.read_text(encoding="utf-8")
+
+
+def test_a_false_claim_stops_the_build(tmp_path):
+    chapter = GOOD + textwrap.dedent(
+        """
+        ```{code-cell} ipython3
+        :tags: [remove-cell]
+
+        # Afirmación (seis-por-siete): el texto dice que 6 × 7 es 43.
+        assert 6 * 7 == 43, "6 × 7 no es 43, como dice el texto"
+        ```
+        """
+    )
+    result = build_book(make_book(tmp_path / "libro", chapter))
+    assert result.returncode != 0
+    assert "Falló una celda" in result.stderr
+    assert "AssertionError: 6 × 7 no es 43, como dice el texto" in result.stderr
+
+
+def test_inherited_agg_backend_does_not_remove_figures(tmp_path):
+    chapter = GOOD + textwrap.dedent(
+        """
+        ```{code-cell} ipython3
+        ---
+        mystnb:
+          figure:
+            name: fig-barras
+            caption: Unas barras.
+          image:
+            alt: Tres barras.
+        ---
+        import matplotlib.pyplot as plt
+
+        plt.bar([0, 1, 2], [1, 2, 3])
+        plt.show()
+        ```
+
+        La {numref}`fig-barras` tiene tres barras.
+        """
+    )
+    book = make_book(tmp_path / "libro", chapter)
+    result = build_book(book, env={"MPLBACKEND": "Agg"})
+    assert result.returncode == 0, _log(result)
+    html = (book / "_build" / "html" / "book" / "capitulo.html").read_text(encoding="utf-8")
+    assert '<img alt="Tres barras."' in html
+
+
+def test_phone_and_laptop_versions_of_a_figure(tmp_path):
+    chapter = GOOD + textwrap.dedent(
+        """
+        ```{code-cell} ipython3
+        ---
+        mystnb:
+          figure:
+            name: fig-beta
+            caption: Densidades beta.
+          image:
+            alt: Cuatro densidades beta.
+        ---
+        from jerarquicos.plots.grid import beta_densities_figure
+        from jerarquicos.plots.layout import show
+
+        show(beta_densities_figure, omega=0.6, kappas=(2, 5, 20, 100))
+        ```
+
+        La {numref}`fig-beta` muestra cuatro curvas.
+        """
+    )
+    book = make_book(tmp_path / "libro", chapter)
+    result = build_book(book)
+    assert result.returncode == 0, _log(result)
+    html = (book / "_build" / "html" / "book" / "capitulo.html").read_text(encoding="utf-8")
+    picture = re.search(
+        r'<a class="[^"]*jq-figura[^"]*" href="([^"]+)"[^>]*><picture>(.*?)</picture>', html
+    )
+    assert picture, "falta el <picture> de la figura"
+    svg = re.search(r'<source media="\(max-width: 600px\)" srcset="([^"]+\.svg)"', picture.group(2))
+    png = re.search(
+        r'<img src="([^"]+\.png)" alt="Cuatro densidades beta\." width="800"', picture.group(2)
+    )
+    assert svg and png, picture.group(2)
+    assert picture.group(1) == svg.group(1), "el enlace para ampliar abre la versión vectorial"
+    for uri in (svg.group(1), png.group(1)):
+        assert (book / "_build" / "html" / "book" / uri).resolve().is_file(), uri
+    assert html.count("fig-beta") >= 2 and "Duplicate" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "fault, needle",
+    [
+        ("Ver {ref}`una-etiqueta-que-no-existe`.", "una-etiqueta-que-no-existe"),
+        ("El valor es {glue:text}`clave_que_falta`.", "clave_que_falta"),
+    ],
+)
+def test_a_broken_page_fails_every_build_not_only_the_first(tmp_path, fault, needle):
+    book = make_book(tmp_path / "libro", GOOD + "\n" + fault + "\n")
+    for attempt in ("primera", "segunda, sin cambios"):
+        result = build_book(book)
+        assert result.returncode != 0, f"la {attempt} construcción pasó con la página rota"
+        assert needle in _log(result)
+
+
+def test_a_chapter_missing_from_the_toc_fails_unless_excluded(tmp_path):
+    extra = {"book/huerfano.md": "# Un capítulo que nadie enlaza\n"}
+    book = make_book(tmp_path / "libro", GOOD, extra)
+    result = build_book(book)
+    assert result.returncode != 0
+    assert "book/huerfano.md no está en _toc.yml" in _log(result)
+
+    config = book / "_config.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "jerarquicos_excluded_docs: []", "jerarquicos_excluded_docs: [book/huerfano]"
+        ),
+        encoding="utf-8",
+    )
+    assert build_book(book).returncode == 0

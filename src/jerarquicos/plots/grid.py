@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import xarray as xr
 
+from .layout import subplots
 from .style import axis_label
 
 
@@ -132,3 +133,65 @@ def plot_grid_distribution(
     if label is not None:
         ax.legend(frameon=False)
     return ax
+
+
+def plot_beta_densities(omega: float, kappas, *, ax=None, points: int = 401):
+    """Densidades beta con la misma moda ``omega`` y varias concentraciones ``kappas``.
+
+    Parameters
+    ----------
+    omega : float
+        Moda común, en ``[0, 1]``.
+    kappas : sequence of float
+        Concentraciones (cada una ``>= 2``); una curva por valor.
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+    points : int, optional
+        Puntos de la grilla de :math:`\\pi` en ``[0, 1]``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    from scipy import stats
+
+    from ..grid.beta import beta_from_mode
+    from ..validation import check_real_array
+
+    values = check_real_array(kappas, "kappas")
+    if values.ndim != 1 or values.size < 1:
+        raise ValueError(
+            "El argumento 'kappas' debe ser una secuencia 1-D con al menos un valor; se "
+            f"recibió uno de forma {values.shape}."
+        )
+    shapes = [beta_from_mode(omega, k) for k in values]  # valida omega y cada kappa
+    if ax is None:
+        _, ax = plt.subplots()
+    grid = np.linspace(0.0, 1.0, points)
+    for k, (a, b) in zip(values, shapes, strict=True):
+        ax.plot(grid, stats.beta.pdf(grid, a, b), label=rf"$\kappa = {k:g}$")
+    ax.axvline(omega, color="0.6", linestyle=":", linewidth=1)
+    ax.set_xlabel(axis_label("pi"))
+    ax.set_ylabel("densidad")
+    ax.set_ylim(bottom=0)
+    ax.legend(frameon=False, title=rf"$\omega = {omega:g}$")
+    return ax
+
+
+def beta_densities_figure(omega: float, kappas, *, layout):
+    """Figura de :func:`plot_beta_densities` para :func:`jerarquicos.plots.layout.show`.
+
+    Parameters
+    ----------
+    omega, kappas
+        Ver :func:`plot_beta_densities`.
+    layout : jerarquicos.plots.layout.Layout
+        Diagramación (ancha o angosta).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig, (ax,) = subplots(1, layout, panel_aspect=0.55)
+    plot_beta_densities(omega, kappas, ax=ax)
+    return fig
