@@ -43,6 +43,7 @@ from pathlib import Path
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/notebooks.py
 #: Plantillas y estáticos del selector y del aviso (se copian en cada edición).
 ASSETS = Path(__file__).resolve().parent / "edicion"
 #: Nombre de la carpeta de esos archivos dentro de la copia de la edición.
@@ -50,6 +51,8 @@ OVERLAY = "_edicion"
 DEV = "dev"
 #: Nombres de edición válidos: también son nombres de carpeta y partes de URL.
 EDITION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+#: Carpeta de cada edición publicada con sus cuadernos para Colab.
+NOTEBOOKS_DIR = "_cuadernos"
 #: Opciones de construcción estrictas (las mismas que scripts/build.sh).
 STRICT_FLAGS = ("-W", "-n", "--keep-going")
 
@@ -269,6 +272,51 @@ def export_tree(repo: Path, commit: str, dest: Path) -> None:
             tar.extractall(dest)  # noqa: S202
 
 
+def launch_settings(config: dict, edition: str) -> tuple[str, str, str]:
+    """URL del repositorio, ref de la edición y prefijo de sus cuadernos para Colab.
+
+    La ref es la etiqueta (``main`` para ``dev``); los cuadernos de la edición
+    se publican en ``<edición>/_cuadernos/`` de la rama ``gh-pages``.
+    """
+    url = str(config.get("repository", {}).get("url", "")).rstrip("/").removesuffix(".git")
+    ref = "main" if edition == DEV else edition
+    match = re.match(r"https://github\.com/([^/]+)/([^/]+)$", url)
+    prefix = ""
+    if match:
+        owner, name = match.groups()
+        prefix = (
+            f"https://colab.research.google.com/github/{owner}/{name}/blob/gh-pages/"
+            f"{edition}/{NOTEBOOKS_DIR}"
+        )
+    return url, ref, prefix
+
+
+def write_edition_notebooks(book: Path, html_dir: Path, url: str, ref: str) -> list[Path]:
+    """Escribe en ``html_dir/_cuadernos`` los cuadernos de la edición para Colab.
+
+    Cada uno es el ``.ipynb`` del capítulo con la celda de preparación que
+    instala el paquete del repositorio ``url`` en ``ref`` (la etiqueta de la
+    edición, o ``main`` para ``dev``).
+    """
+    import notebooks
+
+    source = notebooks.setup_cell_source(url, ref)
+    written = []
+    for md in notebooks.chapters(book):
+        text = notebooks.with_setup_cell(md.read_text(encoding="utf-8"), source)
+        tmp = md.with_name(f".{md.stem}.edicion.md")
+        tmp.write_text(text, encoding="utf-8")
+        try:
+            content = notebooks.to_ipynb(tmp)
+        finally:
+            tmp.unlink()
+        target = html_dir / NOTEBOOKS_DIR / md.relative_to(book).with_suffix(".ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def edition_config(config: dict, edition: str, cache_dir: Path) -> dict:
     """Devuelve ``config`` (el ``_config.yml`` de la edición) con las claves por edición.
 
@@ -307,6 +355,11 @@ def edition_config(config: dict, edition: str, cache_dir: Path) -> dict:
         excludes.append(OVERLAY)
     cfg["exclude_patterns"] = excludes
     cfg.setdefault("execute", {})["cache"] = str(cache_dir)
+    # Colab y Binder abren ESTA edición (ver scripts/edicion/edicion_lanzar.py).
+    _url, ref, prefix = launch_settings(cfg, edition)
+    sphinx.setdefault("local_extensions", {})["edicion_lanzar"] = OVERLAY
+    scfg["jerarquicos_colab_prefix"] = prefix
+    scfg["jerarquicos_launch_ref"] = ref
     return cfg
 
 
@@ -400,6 +453,8 @@ def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
                     f"La construcción de la edición {edition} falló (código {result.returncode}); "
                     f"{site} quedó como estaba."
                 )
+            url, ref, _prefix = launch_settings(config, edition)
+            write_edition_notebooks(book, html_dir, url, ref)
             # Copia en una carpeta hermana de site (mismo disco) y luego rename.
             site.mkdir(exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-{edition}-", dir=site.parent))

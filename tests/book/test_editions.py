@@ -61,10 +61,7 @@ CHAPTER = textwrap.dedent(
     # Un capítulo
 
     ```{code-cell} ipython3
-    import io
-
     import matplotlib.pyplot as plt
-    from IPython.display import Image, display
 
     import jerarquicos
 
@@ -74,9 +71,7 @@ CHAPTER = textwrap.dedent(
     fig, ax = plt.subplots(figsize=(2, 1.5), dpi=50)
     ax.bar([0], [jerarquicos.ALTURA], color=color)
     ax.set_ylim(0, 3)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    display(Image(data=buf.getvalue()))
+    plt.show()  # como los capítulos: la figura sale del backend inline del kernel
     ```
     """
 )
@@ -146,6 +141,9 @@ def run_builder(repo: Path, site: Path, cache: Path, *args: str,
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env.pop("JERARQUICOS_SITE_BASE_URL", None)
+    # Un backend sin pantalla heredado (como en CI o en GitHub Actions) no debe borrar
+    # las figuras de plt.show(): el kernel de la edición no lo hereda.
+    env["MPLBACKEND"] = "Agg"
     return subprocess.run(
         [sys.executable, str(SCRIPT), *args, "--repo", str(repo), "--site", str(site),
          "--cache-dir", str(cache)],
@@ -334,6 +332,26 @@ def test_each_edition_shows_its_own_values_and_figures(published):
 
 
 @pytest.mark.book
+def test_colab_and_binder_open_each_editions_own_package(published):
+    site = published["site"]
+    for edition in EDITIONS:
+        ref = "main" if edition == "dev" else edition
+        page = (site / edition / "book" / "capitulo.html").read_text(encoding="utf-8")
+        colab = (
+            "https://colab.research.google.com/github/modelos-jerarquicos/curso/blob/gh-pages/"
+            f"{edition}/_cuadernos/book/capitulo.ipynb"
+        )
+        assert f'href="{colab}"' in page, edition
+        assert f"mybinder.org/v2/gh/modelos-jerarquicos/curso/{ref}?" in page, edition
+        notebook = json.loads(
+            (site / edition / "_cuadernos" / "book" / "capitulo.ipynb").read_text(encoding="utf-8")
+        )
+        setup = "".join(next(c for c in notebook["cells"] if c["cell_type"] == "code")["source"])
+        assert f"git+https://github.com/modelos-jerarquicos/curso@{ref}" in setup, edition
+        assert 'importlib.util.find_spec("jerarquicos") is None' in setup
+
+
+@pytest.mark.book
 def test_old_edition_gets_the_spanish_banner_machinery(published):
     for edition in EDITIONS:
         page = (published["site"] / edition / "book" / "capitulo.html").read_text(
@@ -375,6 +393,16 @@ def test_failed_build_leaves_the_site_untouched(published, tmp_path):
     assert tree_digest(site) == before
     # Tampoco quedan carpetas temporales junto al sitio.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["_site", "cache"]
+
+
+@pytest.mark.parametrize("name", ["-x", "", "a b", "../fuera"])
+def test_invalid_edition_names_get_a_spanish_message(tmp_path, name):
+    result = run_builder(tmp_path, tmp_path / "_site", tmp_path / "cache", name)
+    assert result.returncode != 0
+    assert "se admite una etiqueta de git como 2026-2c" in result.stderr, result.stderr
+    for english in ("usage:", "error:", "unrecognized arguments"):
+        assert english not in result.stderr
+    assert not (tmp_path / "_site").exists()
 
 
 @pytest.mark.book
