@@ -6,7 +6,9 @@ proyecto y el mismo comando que el README (``scripts/build.sh``).
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import textwrap
 
 import pytest
@@ -275,3 +277,20 @@ def test_a_chapter_missing_from_the_toc_fails_unless_excluded(tmp_path):
         encoding="utf-8",
     )
     assert build_book(book).returncode == 0
+
+
+def test_downloadable_notebooks_are_identical_across_builds(tmp_path):
+    chapter = GOOD + "\n```{code-cell} ipython3\nimport random\nprint(sorted({3, 1, 2}))\n```\n"
+    book = make_book(tmp_path / "libro", chapter)
+    first = build_book(book)
+    assert first.returncode == 0, _log(first)
+    download = book / "_build" / "html" / "_sources" / "book" / "capitulo.ipynb"
+    before = download.read_bytes()
+    shutil.rmtree(book / "_build" / "html")  # la segunda sale de la caché de ejecución
+    second = build_book(book)
+    assert second.returncode == 0, _log(second)
+    assert EXECUTING not in second.stdout
+    assert download.read_bytes() == before
+    cells = json.loads(before)["cells"]
+    assert [c["id"] for c in cells] == [f"celda-{i:03d}" for i in range(len(cells))]
+    assert all(not c.get("outputs") for c in cells if c["cell_type"] == "code")

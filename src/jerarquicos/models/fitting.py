@@ -12,6 +12,7 @@ más rápido que el NUTS de PyMC. ``sampler="pymc"`` usa el NUTS de PyMC.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import warnings
@@ -47,6 +48,24 @@ def _check_int(value: Any, argument: str, minimum: int) -> int:
             f"igual que {minimum}."
         )
     return int(value)
+
+
+@contextlib.contextmanager
+def _quiet_numba_hints():
+    """Ignora ``NumbaPerformanceWarning`` al compilar (sólo esa categoría).
+
+    Con la caché de numba vacía, nutpie compila y numba sugiere optimizaciones
+    de su propio código generado, con la ruta del entorno: no le dicen nada al
+    lector del capítulo (y el libro no publica rutas de la máquina).
+    """
+    with warnings.catch_warnings():
+        try:
+            from numba.core.errors import NumbaPerformanceWarning
+        except ImportError:  # pragma: no cover - numba viene con nutpie
+            pass
+        else:
+            warnings.simplefilter("ignore", NumbaPerformanceWarning)
+        yield
 
 
 def _transformed_value_names(pm_model) -> set[str]:
@@ -139,7 +158,7 @@ def fit(
         sample_kwargs["cores"] = max(1, min(chains, os.cpu_count() or 1))
 
     start = time.perf_counter()
-    with ignore_pandas4_in_bambi():
+    with ignore_pandas4_in_bambi(), _quiet_numba_hints():
         if isinstance(model, bmb.Model):
             idata = model.fit(
                 draws=draws,
@@ -250,21 +269,23 @@ def fit_sweep(
         )
     extra = {} if target_accept is None else {"target_accept": float(target_accept)}
     start = time.perf_counter()
-    compiled = nutpie.compile_pymc_model(model)
+    with _quiet_numba_hints():
+        compiled = nutpie.compile_pymc_model(model)
     hidden = _transformed_value_names(model)
     fits = []
     for value in values:
         dtype = model[data_name].dtype
-        updated = compiled.with_data(**{data_name: np.asarray(value, dtype=dtype)})
-        idata = nutpie.sample(
-            updated,
-            draws=draws,
-            tune=tune,
-            chains=chains,
-            seed=int(random_seed),
-            progress_bar=False,
-            **extra,
-        )
+        with _quiet_numba_hints():
+            updated = compiled.with_data(**{data_name: np.asarray(value, dtype=dtype)})
+            idata = nutpie.sample(
+                updated,
+                draws=draws,
+                tune=tune,
+                chains=chains,
+                seed=int(random_seed),
+                progress_bar=False,
+                **extra,
+            )
         drop = sorted(hidden & set(idata.posterior.data_vars))
         if drop:
             idata.posterior = idata.posterior.drop_vars(drop)
