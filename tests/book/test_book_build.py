@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -294,3 +295,29 @@ def test_downloadable_notebooks_are_identical_across_builds(tmp_path):
     cells = json.loads(before)["cells"]
     assert [c["id"] for c in cells] == [f"celda-{i:03d}" for i in range(len(cells))]
     assert all(not c.get("outputs") for c in cells if c["cell_type"] == "code")
+
+
+def test_plain_jupyter_book_build_works_as_the_readme_says(tmp_path):
+    """El comando que los colaboradores conocen, sin scripts/build.sh ni sus variables."""
+    import os
+    import subprocess
+    import sys
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert "jupyter-book build ." in readme
+    book = make_book(tmp_path / "libro", GOOD)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JERARQUICOS_BOOK")}
+    env["MPLBACKEND"] = "Agg"
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    result = subprocess.run(
+        ["jupyter-book", "build", "."],
+        cwd=book,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, _log(result)
+    assert "resultado 42" in (book / "_build" / "html" / "book" / "capitulo.html").read_text(
+        encoding="utf-8"
+    )
