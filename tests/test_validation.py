@@ -222,3 +222,62 @@ def test_grid_engine_validates_pi_grid_and_max_cells():
         grid_posterior(1, 2, 2, 2, 5, pi_grid=[0.1])
     with pytest.raises(ValueError, match=r"'max_cells'.*max_cells=0"):
         grid_posterior(1, 2, 2, 2, 5, max_cells=0)
+
+
+# ----------------------------------------- enteros, booleanos, semillas y memoria
+
+
+def test_check_integer_accepts_numpy_integers_and_rejects_floats_and_bools():
+    from jerarquicos.validation import check_integer
+
+    assert check_integer(np.int16(3), "n", minimum=1) == 3
+    assert type(check_integer(np.array(4), "n")) is int
+    with pytest.raises(TypeError, match=r"'n'.*n=2\.0.*int\(\.\.\.\)"):
+        check_integer(2.0, "n")
+    with pytest.raises(TypeError, match="n=True"):
+        check_integer(True, "n")
+    with pytest.raises(ValueError, match=r"entre 1 y 10.*n=11"):
+        check_integer(11, "n", minimum=1, maximum=10)
+
+
+def test_check_bool_does_not_take_text_as_true():
+    from jerarquicos.validation import check_bool
+
+    assert check_bool(np.bool_(False), "centered") is False
+    for bad in ("no", "False", 0, None):
+        with pytest.raises(TypeError, match="'centered' debe ser True o False"):
+            check_bool(bad, "centered")
+
+
+def test_check_random_seed_range_and_options():
+    from jerarquicos.validation import MAX_SEED, check_random_seed
+
+    assert check_random_seed(None) is None
+    gen = np.random.default_rng(1)
+    assert check_random_seed(gen) is gen
+    assert check_random_seed(np.uint32(MAX_SEED)) == 2**32 - 1
+    with pytest.raises(ValueError, match=r"random_seed=4294967296"):
+        check_random_seed(MAX_SEED + 1)
+    with pytest.raises(TypeError, match="obligatoria"):
+        check_random_seed(None, allow_none=False)
+    with pytest.raises(TypeError, match="Generator"):
+        check_random_seed(gen, allow_generator=False)
+
+
+def test_check_memory_reports_needed_memory_and_how_to_raise_the_limit():
+    from jerarquicos.validation import check_memory
+
+    check_memory(20_000_000, "n", what="la tabla")  # en el límite: pasa
+    with pytest.raises(ValueError) as info:
+        check_memory(10**9 * 101, "n", what="la tabla", limit_name="max_cells")
+    message = str(info.value)
+    assert "101.000.000.000 elementos" in message and "808.0 GB" in message
+    assert "20.000.000" in message and "max_cells" in message
+
+
+def test_format_bytes_units():
+    from jerarquicos.validation import format_bytes
+
+    assert format_bytes(512) == "0.5 kB"
+    assert format_bytes(1.6e9) == "1.6 GB"
+    assert format_bytes(8.5e12) == "8.5 TB"

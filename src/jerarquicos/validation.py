@@ -24,19 +24,34 @@ from collections.abc import Sequence
 import numpy as np
 
 __all__ = [
+    "DEFAULT_MAX_ELEMENTS",
+    "MAX_SEED",
+    "check_bool",
     "check_choice",
     "check_counts",
+    "check_finite_scalar",
     "check_grid",
+    "check_integer",
     "check_kappa",
+    "check_memory",
     "check_positive_finite",
     "check_prob",
+    "check_random_seed",
     "check_real_array",
     "check_real_scalar",
     "check_subject",
     "check_unit_interval",
+    "format_bytes",
     "format_value",
     "raise_first_invalid",
 ]
+
+#: Elementos por arreglo que se admiten por omisión antes de reservar memoria
+#: (2·10⁷ valores ``float64`` son unos 160 MB).
+DEFAULT_MAX_ELEMENTS = 20_000_000
+
+#: Semilla más grande admitida: la de NumPy y PyMC es un entero de 32 bits sin signo.
+MAX_SEED = 2**32 - 1
 
 
 def format_value(value: object) -> str:
@@ -69,6 +84,269 @@ def format_value(value: object) -> str:
 
 def _is_bool(value: object) -> bool:
     return isinstance(value, bool | np.bool_)
+
+
+def _format_count(n: float) -> str:
+    """Entero con separador de miles: ``1.000.000``."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def format_bytes(n_bytes: float) -> str:
+    """Escribe una cantidad de bytes con la unidad adecuada (kB, MB, GB, TB).
+
+    Parameters
+    ----------
+    n_bytes : float
+        Cantidad de bytes (no negativa).
+
+    Returns
+    -------
+    str
+        Por ejemplo ``"1.6 GB"``.
+
+    Raises
+    ------
+    TypeError
+        Si ``n_bytes`` no es un número real.
+    ValueError
+        Si es negativo o no es finito.
+    """
+    n = check_finite_scalar(n_bytes, "n_bytes")
+    if n < 0:
+        raise ValueError(
+            "El argumento 'n_bytes' debe ser un número finito no negativo; se recibió "
+            f"n_bytes={format_value(n)}."
+        )
+    for unit, size in (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n / 1e3:.1f} kB"
+
+
+def check_integer(
+    value: object,
+    name: str,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+) -> int:
+    """Comprueba que ``value`` sea un número entero (no ``bool``) en un rango.
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar. Se admiten ``int`` de Python y enteros de NumPy
+        (también arreglos de dimensión 0); no se admiten ``float`` aunque
+        tengan valor entero (``2.0``), ni ``bool``.
+    name : str
+        Nombre del argumento, para el mensaje de error.
+    minimum, maximum : int, optional
+        Cotas admitidas (incluidas).
+
+    Returns
+    -------
+    int
+        El valor como ``int`` de Python.
+
+    Raises
+    ------
+    TypeError
+        Si no es un entero.
+    ValueError
+        Si está fuera de ``[minimum, maximum]``.
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if minimum is not None and maximum is not None:
+        allowed = f"un número entero entre {minimum} y {maximum}"
+    elif minimum is not None:
+        allowed = f"un número entero mayor o igual que {minimum}"
+    elif maximum is not None:
+        allowed = f"un número entero menor o igual que {maximum}"
+    else:
+        allowed = "un número entero"
+    if _is_bool(value) or not isinstance(value, numbers.Integral):
+        hint = ""
+        if isinstance(value, numbers.Real) and not _is_bool(value):
+            hint = " Si el valor es entero pero está guardado como float, use int(...)."
+        raise TypeError(
+            f"El argumento '{name}' debe ser {allowed}; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)}).{hint}"
+        )
+    number = int(value)
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise ValueError(f"El argumento '{name}' debe ser {allowed}; se recibió {name}={number}.")
+    return number
+
+
+def check_bool(value: object, name: str) -> bool:
+    """Comprueba que ``value`` sea ``True`` o ``False``.
+
+    Una cadena como ``"no"`` es verdadera para Python; aquí se rechaza en vez
+    de tomarla como ``True``.
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar (``bool`` o ``numpy.bool_``).
+    name : str
+        Nombre del argumento.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    TypeError
+        Si no es un booleano.
+    """
+    if not _is_bool(value):
+        raise TypeError(
+            f"El argumento '{name}' debe ser True o False; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)})."
+        )
+    return bool(value)
+
+
+def check_finite_scalar(value: object, name: str) -> float:
+    """Comprueba que ``value`` sea un número real finito (no ``bool``).
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar.
+    name : str
+        Nombre del argumento.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    TypeError
+        Si no es un número real.
+    ValueError
+        Si es infinito o NaN.
+    """
+    x = check_real_scalar(value, name)
+    if not np.isfinite(x):
+        raise ValueError(
+            f"El argumento '{name}' debe ser un número finito; se recibió {name}={format_value(x)}."
+        )
+    return x
+
+
+def check_random_seed(
+    value: object,
+    name: str = "random_seed",
+    *,
+    allow_none: bool = True,
+    allow_generator: bool = True,
+):
+    """Comprueba una semilla: un entero entre 0 y :data:`MAX_SEED`.
+
+    Parameters
+    ----------
+    value : object
+        Semilla, ``None`` (si ``allow_none``) o un ``numpy.random.Generator``
+        (si ``allow_generator``).
+    name : str, optional
+        Nombre del argumento (por omisión ``"random_seed"``).
+    allow_none : bool, optional
+        Si se admite ``None`` (una semilla tomada del sistema).
+    allow_generator : bool, optional
+        Si se admite un ``numpy.random.Generator`` ya creado.
+
+    Returns
+    -------
+    int, None or numpy.random.Generator
+        El valor recibido (los enteros, como ``int`` de Python).
+
+    Raises
+    ------
+    TypeError
+        Si no es un entero (``2.5``, ``"abc"``, ``True``) ni lo demás admitido.
+    ValueError
+        Si es negativo o mayor que :data:`MAX_SEED`.
+    """
+    options = [f"un entero entre 0 y {MAX_SEED} (2**32 - 1)"]
+    if allow_generator:
+        options.append("un numpy.random.Generator")
+    if allow_none:
+        options.append("None")
+    allowed = ", ".join(options[:-1]) + " o " + options[-1] if len(options) > 1 else options[0]
+    if value is None and allow_none:
+        return None
+    if allow_generator and isinstance(value, np.random.Generator):
+        return value
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if _is_bool(value) or not isinstance(value, numbers.Integral):
+        required = ""
+        if value is None:
+            required = " La semilla es obligatoria para que los resultados sean reproducibles."
+        raise TypeError(
+            f"El argumento '{name}' debe ser {allowed}; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)}).{required}"
+        )
+    seed = int(value)
+    if not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"El argumento '{name}' debe ser {allowed}; se recibió {name}={seed}.")
+    return seed
+
+
+def check_memory(
+    n_elements: int,
+    name: str,
+    *,
+    what: str,
+    limit: float = DEFAULT_MAX_ELEMENTS,
+    bytes_per_element: int = 8,
+    limit_name: str | None = None,
+) -> None:
+    """Rechaza un cálculo demasiado grande ANTES de reservar la memoria.
+
+    Parameters
+    ----------
+    n_elements : int
+        Elementos del arreglo más grande que haría falta.
+    name : str
+        Argumento que determina el tamaño (para el mensaje).
+    what : str
+        Descripción del arreglo («la tabla de probabilidades de 0..n», ...).
+    limit : float, optional
+        Máximo de elementos admitido (por omisión :data:`DEFAULT_MAX_ELEMENTS`).
+    bytes_per_element : int, optional
+        Bytes por elemento (8 para ``float64``).
+    limit_name : str, optional
+        Cómo subir el límite, si se puede (por ejemplo ``"max_cells"`` o
+        ``"el argumento max_cells de collapsed_posterior"``).
+
+    Raises
+    ------
+    TypeError
+        Si ``n_elements`` no es un entero o ``limit`` no es un número.
+    ValueError
+        Si ``n_elements > limit``; el mensaje dice cuánta memoria haría falta.
+    """
+    n_elements = check_integer(n_elements, "n_elements", minimum=0)
+    limit = check_real_scalar(limit, "limit")
+    if n_elements <= limit:
+        return
+    need = format_bytes(float(n_elements) * bytes_per_element)
+    cap = format_bytes(float(limit) * bytes_per_element)
+    hint = f", o aumente {limit_name} si tiene memoria suficiente" if limit_name else ""
+    raise ValueError(
+        f"El argumento '{name}' pide un cálculo demasiado grande: {what} tendría "
+        f"{_format_count(n_elements)} elementos (unos {need} de memoria) y se admiten "
+        f"como mucho {_format_count(limit)} (unos {cap}). Reduzca '{name}'{hint}."
+    )
 
 
 def _reject_bools_in_sequence(value: object, name: str, what: str) -> None:

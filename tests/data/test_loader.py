@@ -361,3 +361,16 @@ def test_real_cherry_blossom_file(local_copies, monkeypatch, tmp_path):
     assert isinstance(df["runner"].dtype, pd.CategoricalDtype)
     assert df["age"].dtype == "int64"
     assert not (tmp_path / "cache").exists()
+
+
+def test_sha256_file_takes_paths_not_file_descriptors(tmp_path):
+    path = tmp_path / "datos.csv"
+    path.write_bytes(b"a,b\n1,2\n")
+    expected = hashlib.sha256(b"a,b\n1,2\n").hexdigest()
+    assert loader.sha256_file(path) == expected == loader.sha256_file(str(path))
+    with pytest.raises(TypeError, match="'path'.*path=0"):
+        loader.sha256_file(0)  # open(0) leería la entrada estándar
+    with pytest.raises(ValueError, match="no existe"):
+        loader.sha256_file(tmp_path / "falta.csv")
+    with pytest.raises(ValueError, match="es una carpeta"):
+        loader.sha256_file(tmp_path)

@@ -315,3 +315,15 @@ def test_full_arrays_are_cached_and_likelihood_is_read_only(lecture):
     assert lecture.posterior is lecture.posterior
     assert lecture.prior is lecture.prior
     assert not lecture.likelihood.values.flags.writeable
+
+
+def test_pi_names_validates_the_number_of_subjects():
+    from jerarquicos.grid.brute_force import pi_names
+
+    assert pi_names(np.int64(3)) == ("pi_1", "pi_2", "pi_3")
+    with pytest.raises(ValueError, match="n_subjects=0"):
+        pi_names(0)  # antes devolvía () en silencio
+    with pytest.raises(TypeError, match="n_subjects=2.0"):
+        pi_names(2.0)
+    with pytest.raises(ValueError, match="n_subjects.*GB"):
+        pi_names(10**9)

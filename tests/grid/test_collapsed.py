@@ -275,3 +275,26 @@ def test_outputs_are_dataarrays_and_tables():
     marg = res.pi_marginal(1)
     assert marg.dims == ("pi_1",)
     assert float(marg.sum()) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_huge_grids_are_refused_before_allocating():
+    # 2·10⁶ puntos de omega × 101 de pi = 2·10⁸ celdas en el modo "grid".
+    big = np.linspace(0, 1, 2_000_001)
+    with pytest.raises(ValueError, match=r"'omega_grid'.*202\.000\.101 elementos.*1\.6 GB"):
+        collapsed_posterior([5, 4], [20, 8], 2, 2, kappa=5, omega_grid=big, method="grid")
+    with pytest.raises(ValueError, match=r"'pi_grid'.*max_cells"):
+        collapsed_posterior(
+            [5, 4], [20, 8], 2, 2, kappa=5, method="grid", pi_grid=np.linspace(0, 1, 10**6)
+        )
+
+
+def test_max_cells_can_be_raised_and_limits_the_methods():
+    grid = np.linspace(0, 1, 3001)
+    with pytest.raises(ValueError, match="max_cells"):
+        collapsed_posterior([5, 4], [20, 8], 2, 2, kappa=5, omega_grid=grid, max_cells=1000)
+    res = collapsed_posterior([5, 4], [20, 8], 2, 2, kappa=5, omega_grid=grid, max_cells=10**7)
+    assert float(res.omega.sum()) == pytest.approx(1.0)
+    small = collapsed_posterior([5, 4], [20, 8], 2, 2, kappa=5, max_cells=5000)
+    with pytest.raises(ValueError, match=r"'pi'.*max_cells de collapsed_posterior"):
+        small.pi_density(1, np.linspace(0, 1, 100))
+    assert small.pi_density(1, np.linspace(0, 1, 40)).sizes["pi_1"] == 40

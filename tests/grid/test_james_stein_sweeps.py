@@ -137,3 +137,14 @@ def test_marginals_by_kappa_validates_its_input(kappas, kwargs, error, match):
 
 
 # --- plots.plot_grid_distribution superpuestas ----------------------------------------------
+
+
+def test_sweep_refuses_absurd_numbers_of_kappas_up_front():
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"'kappas'.*elementos.*MB"):
+        marginals_by_kappa([5, 4], [20, 8], 2, 2, np.full(10**6, 5.0))
+    assert time.perf_counter() - start < 5  # no calcula nada antes de rechazarlo
+    with pytest.raises(ValueError, match=r"kappas\[1\]"):
+        marginals_by_kappa([5, 4], [20, 8], 2, 2, [5.0, 1.0])

@@ -179,3 +179,25 @@ def test_subject_and_posterior_errors(post):
         existing_coin_pmf(post, 0, 5)
     with pytest.raises(TypeError, match="'post'.*dict"):
         new_coin_pmf({"omega": 1}, 5)
+
+
+def test_absurd_sizes_are_refused_up_front_with_the_memory_they_need(post, grid_post):
+    with pytest.raises(ValueError, match=r"'n'.*\(unos 808\.0 GB"):
+        new_coin_pmf(post, 10**9)  # 10⁹ + 1 valores × 101 puntos de omega
+    with pytest.raises(ValueError, match=r"'n'.*puntos de pi"):
+        existing_coin_pmf(grid_post, 1, 10**9)
+    with pytest.raises(ValueError, match=r"'size'.*80\.0 GB"):
+        existing_coin_predictive(post, 1, 10, size=10**10)
+    # Lo razonable sigue pasando: n grande pero con una tabla de menos de 2·10⁷ valores.
+    assert new_coin_pmf(post, 100_000).sizes["y_new"] == 100_001
+
+
+@pytest.mark.parametrize("seed", [0, 2**32 - 1, np.int64(5), np.uint32(7)])
+def test_seed_range_is_the_numpy_one(post, seed):
+    sim = new_coin_predictive(post, 5, size=10, random_seed=seed)
+    assert sim.sizes["draw"] == 10
+
+
+def test_seed_out_of_range_is_refused(post):
+    with pytest.raises(ValueError, match=r"random_seed=4294967296"):
+        new_coin_predictive(post, 5, random_seed=2**32)

@@ -101,3 +101,15 @@ def test_invalid_dataarray_and_prob():
         grid_interval([0, 1], [1, 1], prob=1.0)
     with pytest.raises(ValueError, match="'prob'"):
         summarize([0, 1], [1, 1], prob=0)
+
+
+def test_summarize_name_must_be_text():
+    masses = xr.DataArray([0.2, 0.8], dims=("omega",), coords={"omega": [0.1, 0.9]})
+    assert summarize(masses, name="ω").name == "ω"
+    with pytest.raises(TypeError, match="'name'.*name=3"):
+        summarize(masses, name=3)
+
+
+def test_decreasing_grid_message_names_dist():
+    with pytest.raises(ValueError, match=r"'dist'.*dist\[0\]=1\.0 seguido de dist\[1\]=0\.0"):
+        grid_mean([1.0, 0.0], [0.5, 0.5])

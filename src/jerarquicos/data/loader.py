@@ -80,9 +80,24 @@ def sha256_file(path: str | os.PathLike[str]) -> str:
     -------
     str
         Resumen hexadecimal (64 caracteres).
+
+    Raises
+    ------
+    TypeError
+        Si ``path`` no es una ruta (``str`` o ``os.PathLike``); en particular, un
+        entero no se toma como descriptor de archivo.
+    ValueError
+        Si ``path`` no nombra un archivo existente.
     """
+    file = _check_folder_argument(path, "path")
+    if not file.is_file():
+        what = "es una carpeta" if file.is_dir() else "no existe"
+        raise ValueError(
+            f"El argumento 'path' debe ser un archivo existente; se recibió path={str(path)!r}, "
+            f"que {what}."
+        )
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open(file, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -141,9 +156,7 @@ def _info(name: object) -> DatasetInfo:
             f"se recibió name={name!r} (de tipo {type(name).__name__})."
         )
     if name not in DATASETS:
-        raise ValueError(
-            f"El argumento 'name' debe ser uno de {known}; se recibió name={name!r}."
-        )
+        raise ValueError(f"El argumento 'name' debe ser uno de {known}; se recibió name={name!r}.")
     return DATASETS[name]
 
 

@@ -7,9 +7,20 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special, stats
 
-from ..validation import format_value
+from ..validation import DEFAULT_MAX_ELEMENTS, check_real_scalar, format_value
 
 DEFAULT_GRID_POINTS = 101
+
+
+def check_max_cells(value: object) -> float:
+    """Valida ``max_cells`` (finito y ``>= 1``) de los motores de grilla."""
+    limit = check_real_scalar(value, "max_cells")
+    if not (np.isfinite(limit) and limit >= 1):
+        raise ValueError(
+            "El argumento 'max_cells' debe ser un número finito mayor o igual que 1 "
+            f"(por omisión {DEFAULT_MAX_ELEMENTS}); se recibió max_cells={format_value(value)}."
+        )
+    return limit
 
 
 def default_grid() -> np.ndarray:

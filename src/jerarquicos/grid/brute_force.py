@@ -45,10 +45,13 @@ import pandas as pd
 import xarray as xr
 
 from ..validation import (
+    DEFAULT_MAX_ELEMENTS,
     check_choice,
     check_counts,
     check_grid,
+    check_integer,
     check_kappa,
+    check_memory,
     check_positive_finite,
     check_prob,
     check_real_scalar,
@@ -56,6 +59,7 @@ from ..validation import (
 )
 from ._logspace import (
     FactorisedGrid,
+    check_max_cells,
     default_grid,
     factorise,
     log_binom,
@@ -70,12 +74,15 @@ __all__ = ["DEFAULT_MAX_CELLS", "WHICH", "GridPosterior", "grid_posterior", "pi_
 #: ``float64``; la previa y la posterior completas (que se arman al pedirlas)
 #: ocupan uno cada una, unos 320 MB en total. Alcanza de sobra para dos sujetos con grillas de 101
 #: puntos (101³ ≈ 1,03·10⁶ celdas), pero no para tres (101⁴ ≈ 1,04·10⁸).
-DEFAULT_MAX_CELLS = 20_000_000
+DEFAULT_MAX_CELLS = DEFAULT_MAX_ELEMENTS
 
 #: Distribuciones disponibles en un :class:`GridPosterior`.
 WHICH = ("prior", "likelihood", "posterior")
 
 _BYTES_PER_CELL = 8
+
+#: Máximo de nombres que arma :func:`pi_names` (unos 64 bytes por nombre).
+MAX_SUBJECT_NAMES = 10_000_000
 
 
 def pi_names(n_subjects: int) -> tuple[str, ...]:
@@ -84,13 +91,28 @@ def pi_names(n_subjects: int) -> tuple[str, ...]:
     Parameters
     ----------
     n_subjects : int
-        Número de sujetos ``S``.
+        Número de sujetos ``S``: un entero entre 1 y :data:`MAX_SUBJECT_NAMES`.
 
     Returns
     -------
     tuple of str
+
+    Raises
+    ------
+    TypeError
+        Si ``n_subjects`` no es un entero (``2.0``, ``True``, ``"2"``).
+    ValueError
+        Si es menor que 1 o tan grande que la tupla no cabría en memoria.
     """
-    return tuple(f"pi_{s}" for s in range(1, n_subjects + 1))
+    n = check_integer(n_subjects, "n_subjects", minimum=1)
+    check_memory(
+        n,
+        "n_subjects",
+        what="la tupla de nombres",
+        limit=MAX_SUBJECT_NAMES,
+        bytes_per_element=64,
+    )
+    return tuple(f"pi_{s}" for s in range(1, n + 1))
 
 
 def _format_count(n: int) -> str:
@@ -427,12 +449,7 @@ def grid_posterior(
     k = check_kappa(kappa)
     pi_g = default_grid() if pi_grid is None else check_grid(pi_grid, "pi_grid")
     omega_g = default_grid() if omega_grid is None else check_grid(omega_grid, "omega_grid")
-    limit = check_real_scalar(max_cells, "max_cells")
-    if not (np.isfinite(limit) and limit >= 1):
-        raise ValueError(
-            "El argumento 'max_cells' debe ser un número finito mayor o igual que 1; "
-            f"se recibió max_cells={format_value(max_cells)}."
-        )
+    limit = check_max_cells(max_cells)
 
     n_subj = int(y_arr.size)
     n_pi, n_omega = int(pi_g.size), int(omega_g.size)

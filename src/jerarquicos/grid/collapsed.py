@@ -75,12 +75,14 @@ from ..validation import (
     check_counts,
     check_grid,
     check_kappa,
+    check_memory,
     check_positive_finite,
     check_prob,
     check_subject,
     check_unit_interval,
 )
 from ._logspace import (
+    check_max_cells,
     default_grid,
     log_binom,
     log_omega_prior,
@@ -88,7 +90,7 @@ from ._logspace import (
     normalize_log_inplace,
     shape_params,
 )
-from .brute_force import pi_names
+from .brute_force import DEFAULT_MAX_CELLS, pi_names
 from .summaries import SUMMARY_COLUMNS, summarize
 
 __all__ = ["METHODS", "CollapsedPosterior", "collapsed_posterior"]
@@ -140,6 +142,7 @@ class CollapsedPosterior:
     _pair_n: np.ndarray = field(repr=False)
     _pair_index: np.ndarray = field(repr=False)
     _pi_masses: np.ndarray | None = field(repr=False)
+    _max_cells: float = field(default=DEFAULT_MAX_CELLS, repr=False)
 
     @property
     def n_subjects(self) -> int:
@@ -194,6 +197,7 @@ class CollapsedPosterior:
                 "El argumento 'pi' debe ser un escalar o un arreglo 1-D; se recibió "
                 f"uno de forma {points.shape}."
             )
+        self._check_mixture_size(points.size, "pi")
         log_dens = self._log_mixture_density(s, points)
         return xr.DataArray(
             np.exp(log_dens),
@@ -201,6 +205,16 @@ class CollapsedPosterior:
             coords={f"pi_{s}": points},
             name="density",
             attrs={"description": f"densidad posterior marginal exacta de pi_{s}"},
+        )
+
+    def _check_mixture_size(self, n_points: int, name: str) -> None:
+        components = int(np.count_nonzero(np.isfinite(self._log_weights)))
+        check_memory(
+            n_points * components,
+            name,
+            what=f"la matriz de {n_points} puntos de pi × {components} componentes de la mezcla",
+            limit=self._max_cells,
+            limit_name="el argumento max_cells de collapsed_posterior",
         )
 
     def _log_mixture_density(self, s: int, points: np.ndarray) -> np.ndarray:
@@ -246,6 +260,7 @@ class CollapsedPosterior:
             points = self.pi_grid
         else:
             points = default_grid() if pi_grid is None else check_grid(pi_grid, "pi_grid")
+            self._check_mixture_size(points.size, "pi_grid")
             masses = normalize_log_inplace(
                 self._log_mixture_density(s, points), f"marginal posterior de {dim}"
             )
@@ -453,6 +468,51 @@ def _grid_pi_masses(
     return masses
 
 
+def _check_work_size(
+    y: np.ndarray,
+    n: np.ndarray,
+    n_pairs: int,
+    n_omega: int,
+    pi_grid: np.ndarray | None,
+    limit: float,
+) -> None:
+    """Rechaza, antes de reservar memoria, grillas cuyos arreglos no cabrían.
+
+    Cada candidato es (elementos, argumento que más pesa, descripción); se
+    compara el más grande con ``limit``.
+    """
+    if pi_grid is None:
+        rows = max(np.unique(y).size, np.unique(n - y).size)
+        candidates = [
+            (
+                rows * n_omega,
+                "omega_grid" if n_omega >= rows else "y",
+                f"la matriz de {rows} valores distintos de y × {n_omega} puntos de omega",
+            )
+        ]
+    else:
+        n_pi = pi_grid.size
+        candidates = [
+            (
+                n_omega * n_pi,
+                "omega_grid" if n_omega >= n_pi else "pi_grid",
+                f"la matriz de {n_omega} puntos de omega × {n_pi} de pi",
+            ),
+            (
+                n_pairs * n_pi,
+                "pi_grid" if n_pi >= n_pairs else "y",
+                f"la matriz de {n_pairs} pares (y, N) distintos × {n_pi} puntos de pi",
+            ),
+            (
+                n_pairs * n_omega,
+                "omega_grid" if n_omega >= n_pairs else "y",
+                f"la matriz de {n_pairs} pares (y, N) distintos × {n_omega} puntos de omega",
+            ),
+        ]
+    elements, name, what = max(candidates, key=lambda c: c[0])
+    check_memory(elements, name, what=what, limit=limit, limit_name="max_cells")
+
+
 def collapsed_posterior(
     y,
     N,
@@ -463,6 +523,7 @@ def collapsed_posterior(
     *,
     method: str = "exact",
     pi_grid=None,
+    max_cells: int = DEFAULT_MAX_CELLS,
 ) -> CollapsedPosterior:
     """Posterior de :math:`\\omega` (y de cada :math:`\\pi_s`) integrando las :math:`\\pi_s`.
 
@@ -487,6 +548,14 @@ def collapsed_posterior(
     pi_grid : array_like, optional
         Sólo con ``method="grid"``: grilla de :math:`\\pi` (por defecto
         ``np.linspace(0, 1, 101)``).
+    max_cells : int, optional
+        Máximo de elementos de los arreglos intermedios (por defecto
+        :data:`~jerarquicos.grid.brute_force.DEFAULT_MAX_CELLS` = 2·10⁷, unos
+        160 MB por arreglo ``float64``): con el modo exacto, (valores distintos
+        de :math:`y_s`) × ``len(omega_grid)``; con ``method="grid"``,
+        ``len(omega_grid) × len(pi_grid)`` y (pares distintos :math:`(y_s, N_s)`)
+        × ``len(pi_grid)``. También limita :meth:`CollapsedPosterior.pi_density`
+        y :meth:`CollapsedPosterior.pi_marginal`.
 
     Returns
     -------
@@ -522,11 +591,13 @@ def collapsed_posterior(
         pi_g = None
     else:
         pi_g = default_grid() if pi_grid is None else check_grid(pi_grid, "pi_grid")
+    limit = check_max_cells(max_cells)
 
-    log_prior = log_omega_prior(omega_g, A, B)
     pairs, pair_index = np.unique(np.stack([y_arr, n_arr], axis=1), axis=0, return_inverse=True)
     pair_index = np.asarray(pair_index).reshape(-1)
     pair_y, pair_n = pairs[:, 0], pairs[:, 1]
+    _check_work_size(y_arr, n_arr, pair_y.size, omega_g.size, pi_g, limit)
+    log_prior = log_omega_prior(omega_g, A, B)
 
     pi_masses = None
     if method == "exact":
@@ -579,4 +650,5 @@ def collapsed_posterior(
         _pair_n=pair_n,
         _pair_index=pair_index,
         _pi_masses=pi_masses,
+        _max_cells=limit,
     )

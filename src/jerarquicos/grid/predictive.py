@@ -38,15 +38,13 @@ predictiva de una moneda nueva es
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 import xarray as xr
 from scipy import stats
 
-from ..validation import check_subject, format_value
+from ..validation import check_integer, check_memory, check_random_seed, check_subject
 from ._logspace import shape_params
-from .brute_force import GridPosterior
+from .brute_force import DEFAULT_MAX_CELLS, GridPosterior
 from .collapsed import CollapsedPosterior
 
 __all__ = [
@@ -69,34 +67,29 @@ def _check_posterior(post) -> None:
 
 
 def _check_count(value, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(
-            f"El argumento '{name}' debe ser un número entero mayor o igual que {minimum}; "
-            f"se recibió {name}={format_value(value)} (de tipo {type(value).__name__})."
-        )
-    if int(value) < minimum:
-        raise ValueError(
-            f"El argumento '{name}' debe ser un número entero mayor o igual que {minimum}; "
-            f"se recibió {name}={int(value)}."
-        )
-    return int(value)
+    return check_integer(value, name, minimum=minimum)
+
+
+def _check_size(size) -> int:
+    """Extracciones: un entero positivo que quepa en memoria (tres arreglos de ``size``)."""
+    size = check_integer(size, "size", minimum=1)
+    check_memory(size, "size", what="cada arreglo de extracciones", limit=DEFAULT_MAX_CELLS)
+    return size
+
+
+def _check_pmf_size(n: int, post, s: int | None = None) -> None:
+    """La tabla de probabilidades tiene ``(n + 1)`` filas por punto de la grilla."""
+    if s is not None and not _is_exact(post):
+        points = post.pi_grid.size
+        what = f"la tabla de {n + 1} valores de y_new × {points} puntos de pi"
+    else:
+        points = post.omega_grid.size
+        what = f"la tabla de {n + 1} valores de y_new × {points} puntos de omega"
+    check_memory((n + 1) * points, "n", what=what, limit=DEFAULT_MAX_CELLS)
 
 
 def _rng(random_seed) -> np.random.Generator:
-    if random_seed is None or isinstance(random_seed, np.random.Generator):
-        return np.random.default_rng(random_seed)
-    if isinstance(random_seed, bool) or not isinstance(random_seed, numbers.Integral):
-        raise TypeError(
-            "El argumento 'random_seed' debe ser un entero no negativo, un "
-            "numpy.random.Generator o None; se recibió "
-            f"random_seed={format_value(random_seed)} (de tipo {type(random_seed).__name__})."
-        )
-    if int(random_seed) < 0:
-        raise ValueError(
-            "El argumento 'random_seed' debe ser un entero no negativo, un "
-            f"numpy.random.Generator o None; se recibió random_seed={int(random_seed)}."
-        )
-    return np.random.default_rng(int(random_seed))
+    return np.random.default_rng(check_random_seed(random_seed))
 
 
 # --------------------------------------------------------------------------- piezas comunes
@@ -169,9 +162,10 @@ def existing_coin_predictive(post, s: int, n: int, *, size: int = 4000, random_s
     n : int
         Número de tiradas nuevas (``n >= 1``).
     size : int, optional
-        Número de extracciones (por defecto 4000).
+        Número de extracciones (por defecto 4000; como mucho
+        :data:`~jerarquicos.grid.brute_force.DEFAULT_MAX_CELLS`).
     random_seed : int, numpy.random.Generator or None, optional
-        Semilla o generador.
+        Semilla (un entero entre 0 y 2**32 - 1) o generador.
 
     Returns
     -------
@@ -196,7 +190,7 @@ def existing_coin_predictive(post, s: int, n: int, *, size: int = 4000, random_s
     _check_posterior(post)
     s = check_subject(s, post.n_subjects)
     n = _check_count(n, "n", 1)
-    size = _check_count(size, "size", 1)
+    size = _check_size(size)
     rng = _rng(random_seed)
     if _is_exact(post):
         grid, weights = _omega_weights(post)
@@ -228,9 +222,10 @@ def new_coin_predictive(post, n: int, *, size: int = 4000, random_seed=None):
     n : int
         Número de tiradas de la moneda nueva (``n >= 1``).
     size : int, optional
-        Número de extracciones (por defecto 4000).
+        Número de extracciones (por defecto 4000; como mucho
+        :data:`~jerarquicos.grid.brute_force.DEFAULT_MAX_CELLS`).
     random_seed : int, numpy.random.Generator or None, optional
-        Semilla o generador.
+        Semilla (un entero entre 0 y 2**32 - 1) o generador.
 
     Returns
     -------
@@ -253,7 +248,7 @@ def new_coin_predictive(post, n: int, *, size: int = 4000, random_seed=None):
     """
     _check_posterior(post)
     n = _check_count(n, "n", 1)
-    size = _check_count(size, "size", 1)
+    size = _check_size(size)
     rng = _rng(random_seed)
     grid, weights = _omega_weights(post)
     omega = rng.choice(grid, size=size, p=weights)
@@ -284,16 +279,24 @@ def existing_coin_pmf(post, s: int, n: int) -> xr.DataArray:
     s : int
         Moneda ya observada, numerada desde 1.
     n : int
-        Número de tiradas nuevas (``n >= 1``).
+        Número de tiradas nuevas (``n >= 1``); la tabla ``(n + 1)`` × puntos de
+        la grilla debe tener como mucho
+        :data:`~jerarquicos.grid.brute_force.DEFAULT_MAX_CELLS` elementos.
 
     Returns
     -------
     xarray.DataArray
         Probabilidades (suman 1) con dimensión ``y_new`` (``0..n``).
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si algún argumento no es válido o la tabla no cabría en memoria.
     """
     _check_posterior(post)
     s = check_subject(s, post.n_subjects)
     n = _check_count(n, "n", 1)
+    _check_pmf_size(n, post, s)
     if _is_exact(post):
         grid, weights = _omega_weights(post)
         a, b = shape_params(grid, post.kappa)
@@ -316,15 +319,23 @@ def new_coin_pmf(post, n: int) -> xr.DataArray:
     post : CollapsedPosterior or GridPosterior
         Posterior del modelo.
     n : int
-        Número de tiradas de la moneda nueva (``n >= 1``).
+        Número de tiradas de la moneda nueva (``n >= 1``); la tabla ``(n + 1)``
+        × puntos de la grilla de :math:`\\omega` debe tener como mucho
+        :data:`~jerarquicos.grid.brute_force.DEFAULT_MAX_CELLS` elementos.
 
     Returns
     -------
     xarray.DataArray
         Probabilidades (suman 1) con dimensión ``y_new`` (``0..n``).
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si algún argumento no es válido o la tabla no cabría en memoria.
     """
     _check_posterior(post)
     n = _check_count(n, "n", 1)
+    _check_pmf_size(n, post)
     grid, weights = _omega_weights(post)
     a, b = shape_params(grid, post.kappa)
     return _pmf_dataarray(_pmf(n, weights, a, b), f"predictiva de {n} tiradas de una moneda nueva")

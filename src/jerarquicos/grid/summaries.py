@@ -80,15 +80,15 @@ def _as_distribution(dist, masses) -> tuple[np.ndarray, np.ndarray]:
     if not np.all(np.isfinite(values)):
         i = int(np.argmax(~np.isfinite(values)))
         raise ValueError(
-            "Los valores de la grilla deben ser finitos; se recibió "
+            "Los valores de la grilla ('dist') deben ser finitos; se recibió "
             f"dist[{i}]={format_value(values[i])}."
         )
     if values.size > 1 and np.any(np.diff(values) <= 0):
         i = int(np.argmax(np.diff(values) <= 0))
         raise ValueError(
-            "Los valores de la grilla deben ser estrictamente crecientes; se "
-            f"recibió {format_value(values[i])} seguido de "
-            f"{format_value(values[i + 1])} (posición {i})."
+            "Los valores de la grilla ('dist') deben ser estrictamente crecientes; se "
+            f"recibió dist[{i}]={format_value(values[i])} seguido de "
+            f"dist[{i + 1}]={format_value(values[i + 1])}."
         )
     bad = ~(np.isfinite(probs) & (probs >= 0))
     if np.any(bad):
@@ -211,8 +211,18 @@ def summarize(dist, masses=None, prob: float = 0.95, name: str | None = None) ->
     -------
     pandas.Series
         Serie con índice ``("mean", "sd", "lower", "upper")``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si la distribución, ``prob`` o ``name`` no son válidos.
     """
     prob = check_prob(prob)
+    if name is not None and not isinstance(name, str):
+        raise TypeError(
+            "El argumento 'name' debe ser una cadena o None; se recibió "
+            f"name={format_value(name)} (de tipo {type(name).__name__})."
+        )
     values, probs = _as_distribution(dist, masses)
     if name is None and isinstance(dist, xr.DataArray) and masses is None:
         name = str(dist.dims[0])

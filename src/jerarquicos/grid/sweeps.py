@@ -15,8 +15,9 @@ from __future__ import annotations
 import numpy as np
 import xarray as xr
 
-from ..validation import check_choice, check_kappa, check_real_array
-from .brute_force import pi_names
+from ..validation import check_choice, check_counts, check_kappa, check_memory, check_real_array
+from ._logspace import DEFAULT_GRID_POINTS
+from .brute_force import DEFAULT_MAX_CELLS, pi_names
 from .collapsed import METHODS, collapsed_posterior
 
 __all__ = ["marginals_by_kappa"]
@@ -35,7 +36,9 @@ def marginals_by_kappa(
     A_omega, B_omega : float
         Parámetros de la previa ``Beta(A_omega, B_omega)`` de :math:`\omega`.
     kappas : array_like
-        Valores de :math:`\kappa` (1-D, cada uno finito y ``>= 2``).
+        Valores de :math:`\kappa` (1-D, cada uno finito y ``>= 2``); el
+        resultado, ``len(kappas) × (S + 1) × 101`` masas, debe tener como mucho
+        :data:`~jerarquicos.grid.brute_force.DEFAULT_MAX_CELLS` elementos.
     method : {"grid", "exact"}, optional
         ``"grid"`` (por defecto) reproduce la grilla de 101 puntos de la fuerza
         bruta; ``"exact"`` integra cada :math:`\pi_s` de forma analítica y evalúa
@@ -67,9 +70,21 @@ def marginals_by_kappa(
             "El argumento 'kappas' debe ser una secuencia 1-D con al menos un valor; "
             f"se recibió un arreglo de forma {values.shape}."
         )
-    for i, k in enumerate(values):
-        check_kappa(float(k), f"kappas[{i}]")
     method = check_choice(method, "method", METHODS)
+    n_subjects = check_counts(y, N)[0].size
+    check_memory(
+        values.size * (n_subjects + 1) * DEFAULT_GRID_POINTS,
+        "kappas",
+        what=(
+            f"el resultado ({values.size} valores de kappa × {n_subjects + 1} marginales × "
+            f"{DEFAULT_GRID_POINTS} puntos)"
+        ),
+        limit=DEFAULT_MAX_CELLS,
+    )
+    bad = ~(np.isfinite(values) & (values >= 2))
+    if np.any(bad):
+        i = int(np.argmax(bad))
+        check_kappa(float(values[i]), f"kappas[{i}]")
     rows = [
         collapsed_posterior(y, N, A_omega, B_omega, kappa=float(k), method=method) for k in values
     ]

@@ -22,10 +22,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..validation import (
+    check_bool,
+    check_choice,
+    check_finite_scalar,
+    check_integer,
+    check_memory,
+    check_prob,
+    check_random_seed,
+    check_real_array,
+    format_value,
+)
 from ._warnings import ignore_pandas4_in_bambi
 
 __all__ = [
+    "MAX_CHAINS",
+    "MAX_DRAWS",
+    "MAX_POSTERIOR_VALUES",
     "SAMPLERS",
+    "SAMPLE_KWARGS",
     "ConvergenceError",
     "fit",
     "fit_sweep",
@@ -36,18 +51,86 @@ __all__ = [
 #: Muestreadores admitidos por :func:`fit`.
 SAMPLERS = ("nutpie", "pymc")
 
+#: Argumentos adicionales que :func:`fit` pasa al muestreador (cualquier otro se rechaza).
+SAMPLE_KWARGS = ("target_accept", "cores")
+
+#: Máximo de iteraciones por cadena (``draws`` y ``tune``) y de cadenas.
+MAX_DRAWS = 1_000_000
+MAX_CHAINS = 64
+
+#: Máximo de valores que puede guardar el posterior (extracciones × cadenas × valores
+#: por extracción): unos 800 MB en ``float64``.
+MAX_POSTERIOR_VALUES = 100_000_000
+
 
 class ConvergenceError(RuntimeError):
     """El muestreo no superó los criterios de convergencia de :func:`check_convergence`."""
 
 
-def _check_int(value: Any, argument: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+def _check_iterations(draws, tune, chains) -> tuple[int, int, int]:
+    return (
+        check_integer(draws, "draws", minimum=1, maximum=MAX_DRAWS),
+        check_integer(tune, "tune", minimum=0, maximum=MAX_DRAWS),
+        check_integer(chains, "chains", minimum=1, maximum=MAX_CHAINS),
+    )
+
+
+def _check_seed(random_seed) -> int:
+    return check_random_seed(random_seed, allow_none=False, allow_generator=False)
+
+
+def _check_target_accept(value) -> float:
+    return check_prob(value, "target_accept")
+
+
+def _check_sample_kwargs(sample_kwargs: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(sample_kwargs) - set(SAMPLE_KWARGS))
+    if unknown:
+        allowed = " y ".join(repr(k) for k in SAMPLE_KWARGS)
         raise ValueError(
-            f"El argumento {argument}={value!r} no es válido: se admite un entero mayor o "
-            f"igual que {minimum}."
+            f"El argumento {unknown[0]!r} no es un argumento de fit(); se recibió "
+            f"{unknown[0]}={format_value(sample_kwargs[unknown[0]])}. Además de draws, tune, "
+            f"chains, random_seed, sampler y progressbar se admiten sólo {allowed}."
         )
-    return int(value)
+    checked = dict(sample_kwargs)
+    if "target_accept" in checked:
+        checked["target_accept"] = _check_target_accept(checked["target_accept"])
+    if "cores" in checked:
+        checked["cores"] = check_integer(checked["cores"], "cores", minimum=1)
+    return checked
+
+
+def _values_per_draw(pm_model) -> int:
+    """Valores que guarda cada extracción: los de las variables libres del modelo.
+
+    Se leen de las ``dims`` (con las longitudes de ``coords``) o de la forma
+    estática; sólo si alguna no se conoce se evalúan las formas (unos 0.1 s).
+    """
+    total = 0
+    for rv in pm_model.free_RVs:
+        dims = pm_model.named_vars_to_dims.get(rv.name)
+        if dims and all(d in pm_model.coords and pm_model.coords[d] is not None for d in dims):
+            total += int(np.prod([len(pm_model.coords[d]) for d in dims]))
+        elif all(isinstance(n, int) for n in rv.type.shape):
+            total += int(np.prod(rv.type.shape))
+        else:
+            shapes = pm_model.eval_rv_shapes()
+            names = {v.name for v in pm_model.free_RVs}
+            return max(1, sum(int(np.prod(s)) for name, s in shapes.items() if name in names))
+    return max(1, total)
+
+
+def _check_posterior_size(pm_model, draws: int, chains: int, n_fits: int = 1) -> None:
+    per_draw = _values_per_draw(pm_model)
+    check_memory(
+        draws * chains * per_draw * n_fits,
+        "draws",
+        what=(
+            f"el posterior ({n_fits} ajuste(s) × {chains} cadena(s) × {draws} extracciones × "
+            f"{per_draw} valores)"
+        ),
+        limit=MAX_POSTERIOR_VALUES,
+    )
 
 
 @contextlib.contextmanager
@@ -83,7 +166,7 @@ def fit(
     draws: int = 1000,
     tune: int = 1000,
     chains: int = 2,
-    random_seed: int,
+    random_seed: int | None = None,
     sampler: str = "nutpie",
     progressbar: bool = False,
     **sample_kwargs: Any,
@@ -96,22 +179,28 @@ def fit(
         Modelo sin ajustar, tal como lo devuelven los constructores de
         :mod:`jerarquicos.models`.
     draws : int, default 1000
-        Extracciones conservadas por cadena.
+        Extracciones conservadas por cadena (entre 1 y :data:`MAX_DRAWS`).
     tune : int, default 1000
-        Iteraciones de adaptación (descartadas) por cadena.
+        Iteraciones de adaptación (descartadas) por cadena (entre 0 y
+        :data:`MAX_DRAWS`).
     chains : int, default 2
-        Número de cadenas (la máquina del curso tiene 2 núcleos).
+        Número de cadenas, entre 1 y :data:`MAX_CHAINS` (la máquina del curso
+        tiene 2 núcleos).
     random_seed : int
-        Semilla; obligatoria para que los capítulos sean reproducibles.
+        Semilla, un entero entre 0 y 2**32 - 1; obligatoria (aunque la firma
+        diga ``None``, para que su falta se informe en castellano) para que los
+        capítulos sean reproducibles.
     sampler : {"nutpie", "pymc"}, default "nutpie"
         Muestreador NUTS: nutpie (compila el modelo con numba; más rápido) o el
         de PyMC.
     progressbar : bool, default False
         Mostrar la barra de progreso.
     **sample_kwargs
-        Otros argumentos para ``bambi.Model.fit`` o ``pymc.sample`` (p. ej.
-        ``target_accept``). Con ``sampler="pymc"`` y sin ``cores``, se usa una
-        cadena por CPU (PyMC, por omisión, muestrearía en serie con 2 CPU).
+        Sólo los de :data:`SAMPLE_KWARGS`, que se pasan a ``bambi.Model.fit`` o
+        ``pymc.sample``: ``target_accept`` (número estrictamente entre 0 y 1)
+        y ``cores`` (entero positivo). Cualquier otro se rechaza en vez de
+        ignorarse en silencio. Con ``sampler="pymc"`` y sin ``cores``, se usa
+        una cadena por CPU (PyMC, por omisión, muestrearía en serie con 2 CPU).
 
     Returns
     -------
@@ -123,10 +212,14 @@ def fit(
 
     Raises
     ------
-    ValueError
-        Si algún argumento no es válido.
     TypeError
-        Si ``model`` no es un ``bambi.Model`` ni un ``pymc.Model``.
+        Si ``model`` no es un ``bambi.Model`` ni un ``pymc.Model``, o si algún
+        argumento tiene un tipo que no sirve (una semilla ``2.5`` o ausente, un
+        ``draws`` no entero, ``progressbar="no"``, ...).
+    ValueError
+        Si algún valor está fuera de lo admitido (``target_accept=1.5``, una
+        semilla negativa o mayor que 2**32 - 1, un argumento desconocido, o un
+        posterior que no cabría en memoria, ver :data:`MAX_POSTERIOR_VALUES`).
 
     Notes
     -----
@@ -138,19 +231,23 @@ def fit(
     import bambi as bmb
     import pymc as pm
 
-    draws = _check_int(draws, "draws", 1)
-    tune = _check_int(tune, "tune", 0)
-    chains = _check_int(chains, "chains", 1)
-    if isinstance(random_seed, bool) or not isinstance(random_seed, (int, np.integer)):
-        raise ValueError(
-            f"El argumento random_seed={random_seed!r} no es válido: se admite un entero "
-            "(la semilla es obligatoria para que los resultados sean reproducibles)."
+    if not isinstance(model, bmb.Model | pm.Model):
+        raise TypeError(
+            "El argumento 'model' debe ser un bambi.Model o un pymc.Model sin ajustar; se "
+            f"recibió model={format_value(model)} (de tipo {type(model).__name__})."
         )
-    if sampler not in SAMPLERS:
-        raise ValueError(
-            f"El argumento sampler={sampler!r} no es válido: se admite "
-            f"{' o '.join(repr(s) for s in SAMPLERS)}."
-        )
+    draws, tune, chains = _check_iterations(draws, tune, chains)
+    random_seed = _check_seed(random_seed)
+    sampler = check_choice(sampler, "sampler", SAMPLERS)
+    progressbar = check_bool(progressbar, "progressbar")
+    sample_kwargs = _check_sample_kwargs(sample_kwargs)
+    if isinstance(model, bmb.Model):
+        with ignore_pandas4_in_bambi():
+            if not model.built:
+                model.build()
+        _check_posterior_size(model.backend.model, draws, chains)
+    else:
+        _check_posterior_size(model, draws, chains)
 
     if sampler == "pymc" and "cores" not in sample_kwargs:
         # PyMC supone que la mitad de las CPU son hilos de hardware y con 2 CPU muestrea
@@ -182,11 +279,6 @@ def fit(
                     **sample_kwargs,
                 )
             pm_model = model
-        else:
-            raise TypeError(
-                f"El argumento model es de tipo {type(model).__name__}: se admite un "
-                "bambi.Model o un pymc.Model sin ajustar."
-            )
     elapsed = time.perf_counter() - start
 
     hidden = _transformed_value_names(pm_model) & set(idata.posterior.data_vars)
@@ -205,7 +297,7 @@ def fit_sweep(
     draws: int = 1000,
     tune: int = 1000,
     chains: int = 2,
-    random_seed: int,
+    random_seed: int | None = None,
     target_accept: float | None = None,
 ):
     """Ajusta un modelo de PyMC una vez por valor de uno de sus ``pm.Data``, compilando una vez.
@@ -222,11 +314,14 @@ def fit_sweep(
     data_name : str
         Nombre del ``pm.Data`` que cambia.
     values : sequence
-        Valores de ese dato, uno por ajuste (con la forma del original).
+        Valores de ese dato, uno por ajuste: números finitos con la forma del
+        original.
     draws, tune, chains, random_seed
-        Como en :func:`fit`; todos los ajustes usan la misma semilla.
+        Como en :func:`fit` (la semilla es obligatoria); todos los ajustes usan
+        la misma semilla.
     target_accept : float, optional
-        Tasa de aceptación objetivo de NUTS (por omisión la de nutpie).
+        Tasa de aceptación objetivo de NUTS, estrictamente entre 0 y 1 (por
+        omisión la de nutpie).
 
     Returns
     -------
@@ -237,46 +332,47 @@ def fit_sweep(
     Raises
     ------
     TypeError
-        Si ``model`` no es un ``pymc.Model``.
+        Si ``model`` no es un ``pymc.Model``, ``data_name`` no es una cadena,
+        ``values`` no es una secuencia de números o algún otro argumento tiene
+        un tipo que no sirve.
     ValueError
-        Si ``data_name`` no es un ``pm.Data`` del modelo, ``values`` está vacío o
-        algún otro argumento no es válido.
+        Si ``data_name`` no es un ``pm.Data`` del modelo, ``values`` está vacío,
+        algún valor no tiene la forma del dato o no es finito, o algún otro
+        argumento no es válido.
     """
     import nutpie
     import pymc as pm
 
     if not isinstance(model, pm.Model):
         raise TypeError(
-            f"El argumento model es de tipo {type(model).__name__}: fit_sweep admite un "
-            "pymc.Model con un pm.Data (para un bambi.Model use fit en cada ajuste)."
+            "El argumento 'model' debe ser un pymc.Model con un pm.Data (para un bambi.Model "
+            f"use fit en cada ajuste); se recibió un objeto de tipo {type(model).__name__}."
         )
-    data_vars = {v.name for v in model.data_vars}
-    if not isinstance(data_name, str) or data_name not in data_vars:
+    data_vars = sorted(v.name for v in model.data_vars)
+    if not isinstance(data_name, str):
+        raise TypeError(
+            f"El argumento 'data_name' debe ser el nombre (texto) de un pm.Data del modelo, "
+            f"uno de {data_vars}; se recibió data_name={format_value(data_name)} (de tipo "
+            f"{type(data_name).__name__})."
+        )
+    if data_name not in data_vars:
         raise ValueError(
-            f"El argumento data_name={data_name!r} no es un pm.Data del modelo: se admite uno "
-            f"de {sorted(data_vars)}."
+            f"El argumento 'data_name' debe ser uno de los pm.Data del modelo, {data_vars}; "
+            f"se recibió data_name={data_name!r}."
         )
-    values = list(values) if not isinstance(values, str | bytes) else []
-    if not values:
-        raise ValueError("El argumento values está vacío: se admite al menos un valor.")
-    draws = _check_int(draws, "draws", 1)
-    tune = _check_int(tune, "tune", 0)
-    chains = _check_int(chains, "chains", 1)
-    if isinstance(random_seed, bool) or not isinstance(random_seed, (int, np.integer)):
-        raise ValueError(
-            f"El argumento random_seed={random_seed!r} no es válido: se admite un entero "
-            "(la semilla es obligatoria para que los resultados sean reproducibles)."
-        )
-    extra = {} if target_accept is None else {"target_accept": float(target_accept)}
+    values = _check_sweep_values(values, model[data_name])
+    draws, tune, chains = _check_iterations(draws, tune, chains)
+    random_seed = _check_seed(random_seed)
+    extra = {} if target_accept is None else {"target_accept": _check_target_accept(target_accept)}
+    _check_posterior_size(model, draws, chains, n_fits=len(values))
     start = time.perf_counter()
     with _quiet_numba_hints():
         compiled = nutpie.compile_pymc_model(model)
     hidden = _transformed_value_names(model)
     fits = []
     for value in values:
-        dtype = model[data_name].dtype
         with _quiet_numba_hints():
-            updated = compiled.with_data(**{data_name: np.asarray(value, dtype=dtype)})
+            updated = compiled.with_data(**{data_name: value})
             idata = nutpie.sample(
                 updated,
                 draws=draws,
@@ -297,20 +393,74 @@ def fit_sweep(
     return fits
 
 
-def _diagnostics(idata, var_names: Sequence[str] | None) -> pd.DataFrame:
+def _check_sweep_values(values, data) -> list[np.ndarray]:
+    """Cada valor de ``fit_sweep``: números finitos con la forma y el tipo del ``pm.Data``."""
+    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+        raise TypeError(
+            "El argumento 'values' debe ser una secuencia de valores del dato (uno por "
+            f"ajuste); se recibió values={format_value(values)} (de tipo "
+            f"{type(values).__name__})."
+        )
+    values = list(values)
+    if not values:
+        raise ValueError(
+            "El argumento 'values' debe tener al menos un valor (uno por ajuste); se "
+            "recibió una secuencia vacía."
+        )
+    shape = tuple(np.shape(data.get_value()))
+    checked = []
+    for i, value in enumerate(values):
+        arr = check_real_array(value, f"values[{i}]")
+        if arr.shape != shape:
+            raise ValueError(
+                f"Cada valor del argumento 'values' debe tener la forma {shape} del pm.Data "
+                f"{data.name!r}; se recibió values[{i}] de forma {arr.shape}."
+            )
+        if not np.all(np.isfinite(arr)):
+            raise ValueError(
+                f"Cada valor del argumento 'values' debe ser finito; se recibió "
+                f"values[{i}]={format_value(value)}."
+            )
+        checked.append(arr.astype(data.dtype))
+    return checked
+
+
+def _check_var_names(var_names, posterior) -> list[str]:
+    known = sorted(posterior.data_vars)
+    if var_names is None:
+        return list(known)
+    if isinstance(var_names, str):
+        var_names = [var_names]
+    elif not hasattr(var_names, "__iter__"):
+        raise TypeError(
+            "El argumento 'var_names' debe ser una lista de nombres de variables (o None); "
+            f"se recibió var_names={format_value(var_names)} (de tipo "
+            f"{type(var_names).__name__})."
+        )
+    var_names = list(var_names)
+    if not var_names:
+        raise ValueError(
+            f"El argumento 'var_names' debe nombrar al menos una variable de {known} (o ser "
+            "None para revisarlas todas); se recibió una lista vacía."
+        )
+    for i, name in enumerate(var_names):
+        if not isinstance(name, str):
+            raise TypeError(
+                f"Cada elemento del argumento 'var_names' debe ser un nombre (texto); se "
+                f"recibió var_names[{i}]={format_value(name)} (de tipo {type(name).__name__})."
+            )
+    unknown = [v for v in var_names if v not in posterior.data_vars]
+    if unknown:
+        raise ValueError(
+            f"El argumento 'var_names' contiene variables que no están en el posterior: "
+            f"{unknown}; se admiten: {known}."
+        )
+    return var_names
+
+
+def _diagnostics(idata, var_names: list[str]) -> pd.DataFrame:
     import arviz as az
 
-    posterior = idata.posterior
-    if var_names is None:
-        var_names = list(posterior.data_vars)
-    else:
-        var_names = list(var_names)
-        unknown = [v for v in var_names if v not in posterior.data_vars]
-        if unknown:
-            raise ValueError(
-                f"El argumento var_names contiene variables que no están en el posterior: "
-                f"{unknown}. Se admiten: {sorted(posterior.data_vars)}."
-            )
     with warnings.catch_warnings():
         # Componentes constantes (p. ej. la diagonal de una matriz de correlación): ArviZ
         # divide 0/0 y avisa; su r̂ queda NaN y check_convergence los descarta.
@@ -342,8 +492,9 @@ def check_convergence(
     min_ess : float, default 400
         ESS mínimo, tanto «bulk» como «tail» (Vehtari et al. 2021 recomiendan
         al menos 400).
-    var_names : sequence of str, optional
-        Variables a revisar; por omisión todas las del grupo ``posterior``.
+    var_names : str or sequence of str, optional
+        Variables a revisar (un nombre o una lista no vacía); por omisión todas
+        las del grupo ``posterior``.
 
     Returns
     -------
@@ -357,8 +508,12 @@ def check_convergence(
         Si hay transiciones divergentes, o algún parámetro tiene r̂ >=
         ``rhat_max`` o ESS < ``min_ess``. El mensaje enumera los parámetros
         problemáticos.
+    TypeError
+        Si ``idata`` no es un ``arviz.InferenceData`` o algún argumento tiene un
+        tipo que no sirve.
     ValueError
-        Si algún argumento no es válido.
+        Si algún argumento no es válido (``rhat_max`` debe ser finito y mayor
+        que 1, ``min_ess`` finito y positivo).
 
     Notes
     -----
@@ -366,30 +521,31 @@ def check_convergence(
     ejemplo la diagonal de una matriz de correlación, siempre 1), cuyo r̂ no
     está definido.
     """
-    try:
-        rhat_max = float(rhat_max)
-    except (TypeError, ValueError):
-        rhat_max = float("nan")
-    if not rhat_max > 1.0:
-        raise ValueError(
-            f"El argumento rhat_max={rhat_max!r} no es válido: se admite un número mayor que 1 "
-            "(lo habitual es 1.01)."
+    import arviz as az
+
+    if not isinstance(idata, az.InferenceData):
+        raise TypeError(
+            "El argumento 'idata' debe ser un arviz.InferenceData (el que devuelve fit()); "
+            f"se recibió un objeto de tipo {type(idata).__name__}."
         )
     if not hasattr(idata, "posterior"):
         raise ValueError(
-            "El argumento idata no tiene grupo 'posterior': se admite el InferenceData que "
-            "devuelve fit()."
+            "El argumento 'idata' debe tener un grupo 'posterior' (el InferenceData que "
+            f"devuelve fit()); tiene los grupos {list(idata.groups())}."
         )
-    if (
-        isinstance(min_ess, bool)
-        or not isinstance(min_ess, (int, float, np.number))
-        or not np.isfinite(min_ess)
-        or min_ess <= 0
-    ):
+    rhat_max = check_finite_scalar(rhat_max, "rhat_max")
+    if not rhat_max > 1.0:
         raise ValueError(
-            f"El argumento min_ess={min_ess!r} no es válido: se admite un número finito y "
-            "positivo (lo habitual es 400)."
+            "El argumento 'rhat_max' debe ser un número finito mayor que 1 (lo habitual es "
+            f"1.01); se recibió rhat_max={format_value(rhat_max)}."
         )
+    min_ess = check_finite_scalar(min_ess, "min_ess")
+    if not min_ess > 0:
+        raise ValueError(
+            "El argumento 'min_ess' debe ser un número finito y positivo (lo habitual es "
+            f"400); se recibió min_ess={format_value(min_ess)}."
+        )
+    var_names = _check_var_names(var_names, idata.posterior)
 
     table = _diagnostics(idata, var_names)
     constant = table["sd"] == 0
