@@ -2,6 +2,9 @@
 # Edición impresa: el libro completo en un PDF, en castellano (guiones, «Capítulo»,
 # «Índice general»), con la matemática y las figuras de los cuadernos ejecutados.
 #   bash scripts/build_pdf.sh      → _build/latex/modelos-jerarquicos.pdf
+# Si el sitio ya está construido (_build/html), deja además una copia en
+# _build/html/modelos-jerarquicos.pdf: es el archivo que enlaza la portada (en la
+# publicación, .github/workflows/publish.yml lo pone en la carpeta de cada edición).
 # Usa la misma caché de ejecución que scripts/build.sh: si el sitio ya está
 # construido, no vuelve a ejecutar los cuadernos.
 # Necesita pdflatex y unos 80 MB de paquetes TeX de Debian (abajo); si faltan y
@@ -65,4 +68,7 @@ if [[ $status -ne 0 || ! -s "$PDF" ]]; then
   exit 1
 fi
 pages=$(pdfinfo "$PDF" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
+if [[ -f "$BOOK/_build/html/index.html" ]]; then
+  cp "$PDF" "$BOOK/_build/html/modelos-jerarquicos.pdf"
+fi
 echo "» PDF construido en $(( $(date +%s) - start )) s: $PDF (${pages:-?} páginas, $(du -h "$PDF" | cut -f1))."

@@ -1,83 +1,94 @@
 #!/usr/bin/env python3
-"""Controla el sitio construido (``_build/html``) como lo vería un lector.
+"""Controla el sitio construido (``_build/html``) como lo recibe un lector.
 
 Uso::
 
-    python scripts/check_site.py [CARPETA] [--max-kb 1000] [--top 5]
-    python scripts/check_site.py --external      # además, enlaces externos (requiere red)
+    python scripts/check_site.py [CARPETA] [--max-kb 1000] [--top 5] [--sin-navegador]
 
-Tres controles, sin red y en segundos:
+Sólo lo que ninguna otra herramienta comprueba. Los enlaces y las anclas
+internas los verifica la construcción (``jupyter-book build -W -n``: Sphinx y
+myst avisan de cada referencia rota y la advertencia detiene la construcción);
+los externos, el constructor ``linkcheck`` de Sphinx
+(``jupyter-book build . --builder linkcheck``), que necesita red y por eso no
+corre en CI.
+
+Sin navegador, en segundos:
 
 1. **Texto alternativo.** Cada ``<img>`` tiene un ``alt`` no vacío que no sea
    genérico («png», «imagen», «figura 1», «output») ni el nombre del archivo
-   (docutils pone la ruta de la imagen como ``alt`` cuando falta: es lo que
-   pasa con las figuras de matplotlib de una celda sin ``mystnb.image.alt``).
-   Lo mismo vale para un ``<svg role="img">`` (figura interactiva): necesita
-   ``aria-label``, ``aria-labelledby`` o un ``<title>``. Cada página declara
-   además ``<html lang="es">``.
-2. **Peso.** El HTML de cada página más las imágenes locales que muestra
-   (``<img src>``, ``srcset``, ``<object data>``) no pasa de ``--max-kb``
-   (1000 kB = 1 MB por omisión). No se cuentan el CSS y el JavaScript del
-   tema: se comparten entre páginas y quedan en la caché del navegador.
-3. **Enlaces internos.** Cada ``href``/``src`` relativo apunta a un archivo
-   que existe dentro del sitio y, si lleva ``#fragmento``, a un elemento con
-   ese ``id`` en la página de destino.
+   (docutils pone la ruta de la imagen como ``alt`` cuando falta). Un
+   ``<svg role="img">`` necesita ``aria-label``, ``aria-labelledby`` o un
+   ``<title>``. Cada página declara ``<html lang="es">``.
+2. **Nada de la máquina de construcción.** Ninguna página publica un aviso de
+   Python (``NumbaPerformanceWarning``, ``UserWarning``…), un *traceback* (salvo
+   en las celdas con la etiqueta ``raises-exception``, que muestran un error a
+   propósito) ni una ruta de la máquina que construyó el sitio (la carpeta del
+   repositorio, el entorno virtual, ``/tmp``, ``/root``, ``/home``…).
 
-Con ``--external`` también se piden (GET, en paralelo) los enlaces externos;
-ese control depende de la red y de terceros, así que no corre en CI.
+Con Chromium (playwright), el sitio servido en 127.0.0.1 **comprimido como lo
+sirve GitHub Pages** (gzip para HTML, CSS, JavaScript, SVG y JSON):
+
+3. **Peso.** Lo que el navegador transfiere para mostrar cada página entera
+   (HTML, CSS, JavaScript, fuentes, imágenes, también las diferidas con
+   ``loading="lazy"``, que se cargan recorriendo la página), en un perfil
+   nuevo sin caché, a 390 px (teléfono) y a 1366 px (computadora): a lo sumo
+   ``--max-kb`` (1000 kB = 1 MB) en cada ancho.
+4. **Letra de las figuras.** Para cada figura que el navegador eligió
+   (``currentSrc`` del ``<picture>``), la letra más chica en px CSS es
+   ``ancho mostrado / ancho natural × jerarquicos:min_text_px`` (la medida
+   que ``jerarquicos.plots.layout`` guarda en la descripción del PNG o del
+   SVG); debe ser de al menos 10 px a 390 px y a 1366 px. Una figura sin esa
+   medida (no pasó por ``layout.show``) es un problema. Toda imagen del
+   artículo está dentro de un enlace que la abre ampliada.
 
 Termina con código 0 si no hay problemas, 1 si los hay (cada uno en una línea
-que nombra la página) y 2 si la carpeta no existe.
+que nombra la página) y 2 si la carpeta no existe o falta el navegador.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import mimetypes
 import posixpath
 import re
+import struct
 import sys
+import threading
 import unicodedata
-import urllib.error
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SITE = REPO_ROOT / "_build" / "html"
-DEFAULT_MAX_KB = 1000  # 1 MB por página, imágenes incluidas
+DEFAULT_MAX_KB = 1000  # 1 MB por página, todo lo transferido
 DEFAULT_LANG = "es"
+#: Letra más chica admitida en una figura, en px CSS (como jerarquicos.plots.layout).
+MIN_FIGURE_TEXT_PX = 10.0
+#: Clave de la medida en la descripción del PNG o del SVG.
+MIN_TEXT_KEY = "jerarquicos:min_text_px"
+#: Anchos de ventana: teléfono y computadora.
+WIDTHS = {"telefono": 390, "computadora": 1366}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Carpetas del sitio que no son páginas de lectura (plantillas del tema, fuentes, imágenes).
 NON_PAGE_DIRS = {"_static", "_sources", "_images", "_downloads", ".doctrees"}
-
-# Atributos que apuntan a otro recurso.
-LINK_ATTRS = {
-    "a": ("href",),
-    "area": ("href",),
-    "link": ("href",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "script": ("src",),
-    "iframe": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-}
-# Los que cuentan en el peso de la página (imágenes y figuras incrustadas).
-WEIGHT_ATTRS = {
-    ("img", "src"),
-    ("img", "srcset"),
-    ("source", "srcset"),
-    ("object", "data"),
-    ("embed", "src"),
-    ("video", "poster"),
-}
-SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "about:")
 
 # «alt» que no dicen nada de la figura (se comparan sin tildes ni mayúsculas).
 GENERIC_ALT_WORDS = {
@@ -129,20 +140,56 @@ FILENAME_ALT_RE = re.compile(r"^\S+\.(?:png|jpe?g|svg|gif|webp|pdf)$", re.IGNORE
 REPR_ALT_RE = re.compile(r"^<?(?:Figure|matplotlib)\b.*(?:Axes|size)", re.IGNORECASE)
 MIN_ALT_CHARS = 4
 
+# --------------------------------------------------------------------------- filtraciones
+
+#: Un aviso de Python tal como lo imprime ``warnings`` («…/numba/core/x.py:12: NumbaWarning: …»).
+WARNING_RE = re.compile(r"\b[A-Z][A-Za-z]*Warning\b")
+TRACEBACK_RE = re.compile(
+    r"Traceback \(most recent call last\)|^\s*File \"[^\"]+\", line \d+", re.M
+)
+#: Rutas de una máquina (no de un sitio web): la construcción no debe publicarlas.
+MACHINE_PATH_RE = re.compile(
+    r"(?<![\w.:/-])(?:/(?:work|tmp|root|home|Users|opt|var/folders|private/var|usr/lib|usr/local)"
+    r"/[\w.@+-]+|[A-Za-z]:\\(?:Users|Windows)\\|site-packages|dist-packages|\.venv/)"
+)
+#: Clases de las salidas de celdas (myst-nb) en las que se buscan avisos y tracebacks.
+OUTPUT_CLASSES = {"cell_output", "output"}
+ERROR_OUTPUT_CLASSES = {"traceback", "stderr"}
+
 
 @dataclass
 class Page:
-    """Lo que importa de una página HTML para los controles."""
+    """Lo que importa de una página HTML para los controles sin navegador."""
 
     path: Path
     rel: str
     size: int
     lang: str | None = None
-    ids: set[str] = field(default_factory=set)
     # (src, alt, línea) de cada <img>
     images: list[tuple[str | None, str | None, int]] = field(default_factory=list)
-    # (etiqueta, atributo, url, línea) de cada enlace
-    links: list[tuple[str, str, str, int]] = field(default_factory=list)
+    # (texto, línea, dentro de una salida de celda, celda con raises-exception, clases)
+    texts: list[tuple[str, int, bool, bool]] = field(default_factory=list)
+    # (valor de un atributo, línea)
+    attrs: list[tuple[str, int]] = field(default_factory=list)
+    # líneas de salidas de error (traceback) fuera de celdas raises-exception
+    error_outputs: list[int] = field(default_factory=list)
+
+
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _PageParser(HTMLParser):
@@ -152,56 +199,72 @@ class _PageParser(HTMLParser):
         # <svg role="img"> sin aria-label: esperando un <title> con texto.
         self._svg: dict | None = None
         self._in_title = False
+        # Pila de (etiqueta, en salida de celda, en celda raises-exception).
+        self._stack: list[tuple[str, bool, bool]] = []
+        self._skip = 0  # dentro de <script>/<style>
+
+    def _context(self) -> tuple[bool, bool]:
+        return (self._stack[-1][1], self._stack[-1][2]) if self._stack else (False, False)
 
     def handle_starttag(self, tag, attrs):
         attrs_d: dict[str, str | None] = {}
         for key, value in attrs:
             attrs_d.setdefault(key, value)
         line = self.getpos()[0]
+        classes = set((attrs_d.get("class") or "").split())
+        in_output, raises = self._context()
+        if tag == "div" and "cell" in classes:
+            raises = "tag_raises-exception" in classes
+        if classes & OUTPUT_CLASSES:
+            in_output = True
+            if classes & {"traceback"} and not raises:
+                self.page.error_outputs.append(line)
+        if tag not in VOID_TAGS:
+            self._stack.append((tag, in_output, raises))
+        if tag in ("script", "style"):
+            self._skip += 1
         if tag == "html" and self.page.lang is None:
             self.page.lang = attrs_d.get("lang") or ""
-        if attrs_d.get("id"):
-            self.page.ids.add(attrs_d["id"])
-        if tag == "a" and attrs_d.get("name"):
-            self.page.ids.add(attrs_d["name"])
+        for key, value in attrs_d.items():
+            if value and key in ("href", "src", "srcset", "data", "title", "alt", "aria-label"):
+                self.page.attrs.append((value, line))
         if tag == "img":
             self.page.images.append((attrs_d.get("src"), attrs_d.get("alt"), line))
-        if tag == "svg" and (attrs_d.get("role") or "").lower() == "img":
-            # Un SVG que se presenta como imagen (figura interactiva) necesita nombre
-            # accesible: aria-label, aria-labelledby o un <title> propio.
+        hidden = (attrs_d.get("aria-hidden") or "").lower() == "true"
+        if tag == "svg" and (attrs_d.get("role") or "").lower() == "img" and not hidden:
             label = attrs_d.get("aria-label")
             if attrs_d.get("aria-labelledby"):
                 label = label or "(aria-labelledby)"
             self._svg = {"label": label, "line": line, "title": ""}
         if tag == "title" and self._svg is not None:
             self._in_title = True
-        for attr in LINK_ATTRS.get(tag, ()):
-            value = attrs_d.get(attr)
-            if not value:
-                continue
-            if attr in ("srcset",):
-                for part in value.split(","):
-                    url = part.strip().split(" ")[0]
-                    if url:
-                        self.page.links.append((tag, attr, url, line))
-            else:
-                self.page.links.append((tag, attr, value.strip(), line))
 
     def handle_data(self, data):
         if self._in_title and self._svg is not None:
             self._svg["title"] += data
+        if self._skip or not data.strip():
+            return
+        in_output, raises = self._context()
+        self.page.texts.append((data, self.getpos()[0], in_output, raises))
 
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
         if tag == "svg" and self._svg is not None:
             svg, self._svg = self._svg, None
             label = svg["label"] if svg["label"] is not None else (svg["title"].strip() or None)
             self.page.images.append(("<svg role=img>", label, svg["line"]))
+        # Cierra hasta la etiqueta correspondiente (HTML mal anidado no rompe la pila).
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i][0] == tag:
+                del self._stack[i:]
+                break
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag == "svg":
+        if tag not in VOID_TAGS:
             self.handle_endtag(tag)
 
 
@@ -254,29 +317,43 @@ def alt_problem(alt: str | None, src: str | None) -> str | None:
     return None
 
 
-def _is_external(url: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.scheme) or url.startswith("//")
+def _snippet(text: str, match: re.Match, width: int = 50) -> str:
+    start = max(match.start() - width, 0)
+    return re.sub(r"\s+", " ", text[start : match.end() + width]).strip()
 
 
-def resolve_local(url: str, page: Page, root: Path) -> tuple[Path | None, str, str | None]:
-    """Resuelve un enlace local: (archivo, fragmento, error)."""
-    parts = urlsplit(url)
-    fragment = unquote(parts.fragment)
-    path = unquote(parts.path)
-    if not path:
-        return page.path, fragment, None
-    if path.startswith("/"):
-        target_rel = posixpath.normpath(path.lstrip("/"))
-    else:
-        base = posixpath.dirname(page.rel)
-        target_rel = posixpath.normpath(posixpath.join(base, path))
-    if target_rel == ".." or target_rel.startswith("../"):
-        return None, fragment, "apunta fuera del sitio"
-    target = root / target_rel if target_rel != "." else root
-    if path.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    return target, fragment, None
+def leak_problems(page: Page, private_paths: tuple[str, ...] = ()) -> list[str]:
+    """Avisos, tracebacks y rutas de la máquina de construcción publicados en ``page``."""
+    problems = []
+    where = page.rel
+    for line in page.error_outputs:
+        problems.append(
+            f"{where}:{line}: la página publica un traceback (salida de error de una celda); "
+            "si el error es a propósito, etiquete la celda con raises-exception"
+        )
+    for text, line, in_output, raises in page.texts:
+        if in_output and not raises:
+            found = WARNING_RE.search(text)
+            if found:
+                problems.append(
+                    f"{where}:{line}: la página publica un aviso de Python ({found.group(0)}): "
+                    f"«{_snippet(text, found)}»; evite la causa o siléncielo en la celda"
+                )
+            found = TRACEBACK_RE.search(text) if not page.error_outputs else None
+            if found:
+                problems.append(
+                    f"{where}:{line}: la página publica un traceback: «{_snippet(text, found)}»"
+                )
+    for text, line in [(t, ln) for t, ln, *_ in page.texts] + page.attrs:
+        found = MACHINE_PATH_RE.search(text)
+        private = next((p for p in private_paths if p and p in text), None)
+        if found or private:
+            shown = _snippet(text, found) if found else private
+            problems.append(
+                f"{where}:{line}: la página publica una ruta de la máquina de construcción: "
+                f"«{shown}»"
+            )
+    return problems
 
 
 @dataclass
@@ -284,33 +361,26 @@ class Report:
     """Resultado de los controles."""
 
     problems: list[str] = field(default_factory=list)
-    # (bytes en total, página, bytes del HTML, cantidad de imágenes)
+    # (bytes transferidos, página, ancho, pedidos)
     weights: list[tuple[int, str, int, int]] = field(default_factory=list)
+    # (letra mínima en px CSS, página, ancho, figura)
+    fonts: list[tuple[float, str, int, str]] = field(default_factory=list)
     n_pages: int = 0
     n_images: int = 0
-    n_links: int = 0
-    external: dict[str, list[str]] = field(default_factory=dict)  # url -> páginas
+    n_figures: int = 0
 
 
-def check_site(
-    root: Path, *, max_bytes: int = DEFAULT_MAX_KB * 1000, lang: str | None = DEFAULT_LANG
-) -> Report:
-    """Corre los tres controles sin red sobre la carpeta ``root`` del sitio."""
+def check_static(root: Path, *, lang: str | None = DEFAULT_LANG, report: Report | None = None):
+    """Texto alternativo, idioma y filtraciones, sin navegador."""
     root = root.resolve()
-    report = Report()
-    pages = {p: parse_page(p, root) for p in iter_pages(root)}
+    report = report or Report()
+    private = tuple(
+        p for p in {str(REPO_ROOT), str(root), sys.prefix, str(Path.home())} if len(p) > 1
+    )
+    pages = [parse_page(p, root) for p in iter_pages(root)]
     report.n_pages = len(pages)
-    id_cache: dict[Path, set[str]] = {p: page.ids for p, page in pages.items()}
-
-    def ids_of(target: Path) -> set[str]:
-        if target not in id_cache:
-            inside = target.is_relative_to(root)
-            id_cache[target] = parse_page(target, root).ids if inside else set()
-        return id_cache[target]
-
-    for page in pages.values():
+    for page in pages:
         where = page.rel
-        # 1. Idioma y texto alternativo.
         if lang is not None and not (page.lang or "").lower().startswith(lang.lower()):
             report.problems.append(
                 f'{where}: <html lang={page.lang!r}>; debe declarar lang="{lang}" '
@@ -321,92 +391,279 @@ def check_site(
             problem = alt_problem(alt, src)
             if problem:
                 report.problems.append(f"{where}:{line}: {problem} (src={src!r})")
-
-        # 2 y 3. Enlaces locales y peso.
-        weight_files: set[Path] = set()
-        for tag, attr, url, line in page.links:
-            if url.lower().startswith(SKIP_SCHEMES):
-                continue
-            if _is_external(url):
-                report.external.setdefault(url, []).append(where)
-                continue
-            report.n_links += 1
-            target, fragment, error = resolve_local(url, page, root)
-            if error:
-                report.problems.append(
-                    f"{where}:{line}: enlace roto <{tag} {attr}={url!r}>: {error}"
-                )
-                continue
-            assert target is not None
-            if not target.is_file():
-                report.problems.append(
-                    f"{where}:{line}: enlace roto <{tag} {attr}={url!r}>: no existe "
-                    f"{target.relative_to(root).as_posix()}"
-                )
-                continue
-            if (tag, attr) in WEIGHT_ATTRS:
-                weight_files.add(target)
-            if fragment and target.suffix == ".html" and fragment not in ids_of(target):
-                report.problems.append(
-                    f"{where}:{line}: ancla rota <{tag} {attr}={url!r}>: "
-                    f"{target.relative_to(root).as_posix()} no tiene id={fragment!r}"
-                )
-        images_bytes = sum(f.stat().st_size for f in weight_files)
-        total = page.size + images_bytes
-        report.weights.append((total, where, page.size, len(weight_files)))
-        if total > max_bytes:
-            heaviest = max(weight_files, key=lambda f: f.stat().st_size, default=None)
-            detail = (
-                f"; la imagen más pesada es {heaviest.relative_to(root).as_posix()} "
-                f"({heaviest.stat().st_size / 1000:.0f} kB)"
-                if heaviest
-                else ""
-            )
-            report.problems.append(
-                f"{where}: la página pesa {total / 1000:.0f} kB (HTML {page.size / 1000:.0f} kB + "
-                f"{len(weight_files)} imágenes {images_bytes / 1000:.0f} kB), más que el límite de "
-                f"{max_bytes / 1000:.0f} kB{detail}"
-            )
-    report.weights.sort(reverse=True)
+        report.problems += leak_problems(page, private)
     return report
 
 
-def check_external(
-    urls: dict[str, list[str]], *, timeout: float = 15.0, workers: int = 8
-) -> list[str]:
-    """Pide cada URL externa (HEAD y, si el servidor no lo acepta, GET)."""
+# --------------------------------------------------------------------------- servidor
 
-    def fetch(url: str) -> str | None:
-        headers = {"User-Agent": "Mozilla/5.0 (check_site; modelos jerarquicos)"}
-        last = None
-        for method in ("HEAD", "GET"):
-            request = urllib.request.Request(url.split("#")[0], headers=headers, method=method)
-            try:
-                with urllib.request.urlopen(request, timeout=timeout) as response:
-                    if response.status < 400:
-                        return None
-                    last = f"HTTP {response.status}"
-            except urllib.error.HTTPError as exc:
-                last = f"HTTP {exc.code}"
-                if exc.code in (403, 405, 501) and method == "HEAD":
-                    continue
-                return last
-            except (urllib.error.URLError, OSError, ValueError) as exc:
-                return f"sin respuesta ({getattr(exc, 'reason', exc)})"
-        return last
+#: Tipos que GitHub Pages sirve comprimidos (gzip).
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+COMPRESSIBLE_EXT = {".js", ".mjs", ".css", ".html", ".htm", ".json", ".svg", ".txt", ".xml"}
 
-    problems = []
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for url, error in zip(urls, pool.map(fetch, urls), strict=True):
-            if error:
-                pages = ", ".join(sorted(set(urls[url]))[:3])
-                problems.append(f"{pages}: enlace externo roto {url!r}: {error}")
-    return problems
+
+class CompressingHandler(SimpleHTTPRequestHandler):
+    """Archivos estáticos con gzip para los tipos de texto, como GitHub Pages."""
+
+    _cache: dict[tuple[str, float], bytes] = {}
+    _lock = threading.Lock()
+
+    def log_message(self, *args, **kwargs):  # silencio
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+        accepts = "gzip" in (self.headers.get("Accept-Encoding") or "")
+        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if not (accepts and path.is_file() and path.suffix.lower() in COMPRESSIBLE_EXT):
+            return super().send_head()
+        key = (str(path), path.stat().st_mtime)
+        with self._lock:
+            body = self._cache.get(key)
+            if body is None:
+                body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+                self._cache[key] = body
+        if ctype.startswith("text/") or ctype in ("application/javascript", "image/svg+xml"):
+            ctype += "; charset=utf-8" if "charset" not in ctype else ""
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+mimetypes.add_type("application/javascript", ".js")
+mimetypes.add_type("image/svg+xml", ".svg")
+mimetypes.add_type("font/woff2", ".woff2")
+
+
+@contextmanager
+def serve(root: Path):
+    """Sirve ``root`` en 127.0.0.1 (puerto libre), comprimido; devuelve la URL base."""
+    handler = partial(CompressingHandler, directory=str(root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(10)
+
+
+# --------------------------------------------------------------------------- medidas de figuras
+
+
+def _png_text(data: bytes) -> dict[str, str]:
+    """Los bloques de texto (tEXt, zTXt, iTXt) de un PNG."""
+    out: dict[str, str] = {}
+    pos = 8
+    while pos + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        chunk = data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"tEXt" and b"\0" in chunk:
+            key, value = chunk.split(b"\0", 1)
+            out[key.decode("latin-1")] = value.decode("latin-1")
+        elif kind == b"zTXt" and b"\0" in chunk:
+            key, rest = chunk.split(b"\0", 1)
+            out[key.decode("latin-1")] = zlib.decompress(rest[1:]).decode("latin-1")
+        elif kind == b"iTXt" and b"\0" in chunk:
+            key, rest = chunk.split(b"\0", 1)
+            compressed, _method, rest = rest[0], rest[1], rest[2:]
+            _lang, _, rest = rest.partition(b"\0")
+            _tkey, _, text = rest.partition(b"\0")
+            out[key.decode("latin-1")] = (zlib.decompress(text) if compressed else text).decode(
+                "utf-8"
+            )
+        elif kind == b"IEND":
+            break
+    return out
+
+
+_MIN_TEXT_RE = re.compile(re.escape(MIN_TEXT_KEY) + r"\s*=\s*([0-9.]+)")
+
+
+def figure_min_text(path: Path) -> float | None:
+    """La letra más chica (px CSS, tamaño natural) guardada en el archivo, o ``None``."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if data.startswith(b"\x89PNG"):
+        text = _png_text(data).get("Description", "")
+    else:
+        text = data[:20_000].decode("utf-8", errors="replace")
+    found = _MIN_TEXT_RE.search(text)
+    return float(found.group(1)) if found else None
+
+
+# --------------------------------------------------------------------------- navegador
+
+MEASURE_JS = """
+() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = performance.getEntriesByType('resource');
+  let bytes = nav ? nav.transferSize : 0;
+  for (const r of res) bytes += r.transferSize;
+  const figures = [];
+  for (const img of document.querySelectorAll('.bd-article img')) {
+    if (!img.currentSrc || img.closest('.sidebar, nav, header')) continue;
+    const r = img.getBoundingClientRect();
+    const picture = img.parentElement && img.parentElement.tagName === 'PICTURE'
+      ? img.parentElement : null;
+    let natural = null;
+    if (picture) {
+      for (const s of picture.querySelectorAll('source')) {
+        const url = new URL(s.getAttribute('srcset').trim().split(/\\s+/)[0], document.baseURI);
+        const w = s.getAttribute('width');
+        if (url.href === img.currentSrc && w) natural = +w;
+      }
+    }
+    if (natural === null && img.getAttribute('width') && img.currentSrc === img.src) {
+      natural = +img.getAttribute('width');
+    }
+    const link = img.closest('a[href]');
+    const fig = img.closest('figure[id]');
+    figures.push({
+      src: img.currentSrc, shown: r.width, natural: natural || img.naturalWidth,
+      linked: !!link && link.getAttribute('href') !== '#',
+      id: fig ? fig.id : (img.getAttribute('alt') || '').slice(0, 40),
+    });
+  }
+  return {bytes, requests: res.length + 1, figures};
+}
+"""
+
+SCROLL_JS = """
+async () => {
+  const step = Math.max(window.innerHeight, 400);
+  for (let y = 0; y < document.body.scrollHeight; y += step) {
+    window.scrollTo(0, y);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  window.scrollTo(0, document.body.scrollHeight);
+  await new Promise((r) => setTimeout(r, 100));
+  const pending = [...document.images].filter((i) => !i.complete);
+  await Promise.all(pending.map((i) => new Promise((r) => { i.onload = i.onerror = r; })));
+}
+"""
+
+
+def launch_browser(playwright):
+    """Chromium de Debian (``/usr/bin/chromium``) o, si no está, el de playwright."""
+    executable = CHROMIUM if Path(CHROMIUM).exists() else None
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+def _local_file(url: str, base: str, root: Path) -> Path | None:
+    if not url.startswith(base):
+        return None
+    rel = unquote(urlsplit(url).path).lstrip("/")
+    return root / rel
+
+
+def check_browser(
+    root: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_KB * 1000,
+    pages: list[str] | None = None,
+    report: Report | None = None,
+) -> Report:
+    """Peso transferido y letra de las figuras, en Chromium, a cada ancho de :data:`WIDTHS`."""
+    from playwright.sync_api import sync_playwright
+
+    root = root.resolve()
+    report = report or Report()
+    rels = pages or [p.relative_to(root).as_posix() for p in iter_pages(root)]
+    with serve(root) as base, sync_playwright() as pw:
+        browser = launch_browser(pw)
+        try:
+            for rel in rels:
+                for width in WIDTHS.values():
+                    _measure_page(browser, base, root, rel, width, max_bytes, report)
+        finally:
+            browser.close()
+    report.weights.sort(reverse=True)
+    report.fonts.sort()
+    return report
+
+
+def _measure_page(browser, base, root, rel, width, max_bytes, report):
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if width < 800 else 900},
+        device_scale_factor=1,
+        locale="es-AR",
+    )
+    # Sin red: se corta todo lo que no es el sitio local (lo local no se intercepta).
+    context.route(lambda url: not url.startswith((base, "data:")), lambda route: route.abort())
+    page = context.new_page()
+    try:
+        page.goto(base + rel, wait_until="load")
+        page.evaluate(SCROLL_JS)
+        page.wait_for_load_state("networkidle")
+        data = page.evaluate(MEASURE_JS)
+    finally:
+        context.close()
+    report.weights.append((data["bytes"], rel, width, data["requests"]))
+    if data["bytes"] > max_bytes:
+        report.problems.append(
+            f"{rel} a {width} px: el navegador transfiere {data['bytes'] / 1000:.0f} kB "
+            f"comprimidos en {data['requests']} pedidos, más que el límite de "
+            f"{max_bytes / 1000:.0f} kB"
+        )
+    for fig in data["figures"]:
+        report.n_figures += 1
+        label = fig["id"] or fig["src"].rsplit("/", 1)[-1]
+        local = _local_file(fig["src"], base, root)
+        measure = figure_min_text(local) if local else None
+        missing = []
+        if not fig["linked"]:
+            missing.append("no está dentro de un enlace para verla ampliada")
+        if measure is None:
+            missing.append(
+                f"su archivo ({fig['src'].rsplit('/', 1)[-1]}) no tiene la medida {MIN_TEXT_KEY}"
+            )
+        if missing:
+            report.problems.append(
+                f"{rel} a {width} px: la figura {label!r} "
+                + " y ".join(missing)
+                + ": dibújela con jerarquicos.plots.layout.show"
+            )
+        if measure is None:
+            continue
+        if not fig["natural"] or not fig["shown"]:
+            continue
+        smallest = fig["shown"] / fig["natural"] * measure
+        report.fonts.append((smallest, rel, width, label))
+        if smallest < MIN_FIGURE_TEXT_PX - 1e-6:
+            report.problems.append(
+                f"{rel} a {width} px: la figura {label!r} tiene letra de {smallest:.1f} px "
+                f"CSS (se muestra con {fig['shown']:.0f} de {fig['natural']:.0f} px); el mínimo "
+                f"es {MIN_FIGURE_TEXT_PX:g} px"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Controla texto alternativo, peso de página y enlaces del sitio construido."
+        description=(
+            "Controla texto alternativo, filtraciones de la construcción, peso transferido "
+            "y letra de las figuras del sitio construido."
+        )
     )
     parser.add_argument(
         "site",
@@ -419,7 +676,7 @@ def main(argv: list[str] | None = None) -> int:
         "--max-kb",
         type=float,
         default=DEFAULT_MAX_KB,
-        help="peso máximo de una página con sus imágenes, en kB (1000)",
+        help="peso máximo transferido por página, comprimido, en kB (1000)",
     )
     parser.add_argument("--top", type=int, default=5, help="cuántas páginas pesadas listar")
     parser.add_argument(
@@ -428,12 +685,9 @@ def main(argv: list[str] | None = None) -> int:
         help="idioma que debe declarar <html lang> ('' para no controlarlo)",
     )
     parser.add_argument(
-        "--external",
+        "--sin-navegador",
         action="store_true",
-        help="además, pedir los enlaces externos (necesita red; no corre en CI)",
-    )
-    parser.add_argument(
-        "--timeout", type=float, default=15.0, help="segundos por enlace externo (15)"
+        help="sólo los controles sin navegador (alt, idioma, filtraciones)",
     )
     args = parser.parse_args(argv)
 
@@ -446,27 +700,36 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
-    report = check_site(site, max_bytes=int(args.max_kb * 1000), lang=args.lang or None)
-    problems = list(report.problems)
-    print(
-        f"check_site: {report.n_pages} páginas, {report.n_images} imágenes, "
-        f"{report.n_links} enlaces internos, {len(report.external)} enlaces externos distintos."
-    )
-    print(f"Páginas más pesadas (HTML + imágenes; límite {args.max_kb:.0f} kB):")
-    for total, where, html_size, n_img in report.weights[: args.top]:
+    report = check_static(site, lang=args.lang or None)
+    print(f"check_site: {report.n_pages} páginas, {report.n_images} imágenes.")
+    if not args.sin_navegador:
+        try:
+            check_browser(site, max_bytes=int(args.max_kb * 1000), report=report)
+        except ImportError:
+            print(
+                "check_site: falta playwright (pip install -r requirements.txt).", file=sys.stderr
+            )
+            return 2
         print(
-            f"  {total / 1000:8.1f} kB  {where}  (HTML {html_size / 1000:.1f} kB, {n_img} imágenes)"
+            f"Páginas más pesadas (todo lo transferido, comprimido; límite {args.max_kb:.0f} kB):"
         )
-    if args.external:
-        print(f"Comprobando {len(report.external)} enlaces externos…")
-        problems += check_external(report.external, timeout=args.timeout)
+        for total, where, width, n_req in report.weights[: args.top]:
+            print(f"  {total / 1000:8.1f} kB  {where} a {width} px ({n_req} pedidos)")
+        smallest: dict[tuple[str, int], float] = {}
+        for size, where, width, _ in report.fonts:
+            smallest[(where, width)] = min(size, smallest.get((where, width), size))
+        if smallest:
+            print(f"Letra más chica de las figuras (px CSS; mínimo {MIN_FIGURE_TEXT_PX:g}):")
+            for (where, width), size in sorted(smallest.items(), key=lambda kv: kv[1])[: args.top]:
+                print(f"  {size:6.1f} px  {where} a {width} px")
 
+    problems = report.problems
     if problems:
         print(f"\n{len(problems)} problemas:", file=sys.stderr)
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    print("Sin problemas: texto alternativo, peso y enlaces en orden.")
+    print("Sin problemas.")
     return 0
 
 

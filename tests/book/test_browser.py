@@ -4,9 +4,16 @@ Cada capítulo se abre a 390 px (teléfono) y a 1366 px (portátil):
 
 - nada ensancha la página (tablas, código y ecuaciones anchas se desplazan
   dentro de su propio recuadro) y la columna de texto cabe en la pantalla;
-- MathJax dibujó cada fórmula (``mjx-container``) sin errores;
-- ningún recurso local falta (respuestas 4xx/5xx del servidor);
-- la búsqueda de «intercambiabilidad» devuelve ese capítulo.
+- cada fórmula ya viene dibujada en el HTML (SVG de ``_ext/static_math.py``):
+  se ve aun sin JavaScript, sin TeX crudo en el primer pintado;
+- ningún recurso local falta (respuestas 4xx/5xx del servidor) y la consola no
+  informa errores;
+- axe-core no encuentra ninguna violación de accesibilidad, de ningún impacto;
+- la búsqueda de «intercambiabilidad» devuelve ese capítulo;
+- la barra de una solución se abre también tocando el enlace «Ejercicio N.N»;
+- el deslizador de κ (sitio real): controles de al menos 44 px, los tres
+  paneles y los controles caben juntos en la pantalla del teléfono y, en modo
+  oscuro, sus títulos contrastan al menos 4,5:1 con el fondo.
 
 Qué sitio se prueba:
 
@@ -17,20 +24,21 @@ Qué sitio se prueba:
   pandas, línea de código larga).
 
 Capturas de pantalla: ``artefactos/capturas/<página>-<ancho>.png`` (sitio real)
-o ``artefactos/capturas/libro-de-prueba/…``. MathJax se sirve desde una copia
-local (paquete ``django-static-mathjax``, la misma versión 3 que el CDN) porque
-las pruebas no usan la red. Sin Chromium o sin playwright la prueba se omite,
-salvo en CI (variable ``CI``), donde falla.
+o ``artefactos/capturas/libro-de-prueba/…``. El sitio se sirve comprimido, como
+GitHub Pages (``scripts/check_site.serve``), y la pestaña no tiene red. axe-core
+es el ``axe.min.js`` del paquete ``axe-playwright-python`` (fijado en
+requirements.txt) o el archivo que indique ``JERARQUICOS_AXE_JS`` (p. ej. el de
+npm). Sin Chromium o sin playwright la prueba se omite, salvo en CI (variable
+``CI``), donde falla.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 import textwrap
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -41,7 +49,12 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = {"telefono": 390, "portatil": 1366}
 CAPTURES = REPO_ROOT / "artefactos" / "capturas"
-MATHJAX_CDN = "https://cdn.jsdelivr.net/npm/mathjax@3/"
+_spec = importlib.util.spec_from_file_location(
+    "check_site", REPO_ROOT / "scripts" / "check_site.py"
+)
+check_site = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("check_site", check_site)
+_spec.loader.exec_module(check_site)
 SEARCH_WORD = "intercambiabilidad"
 CHROMIUM_ARGS = [
     "--headless",
@@ -95,6 +108,18 @@ WIDE_CHAPTER = textwrap.dedent(
     print("una línea de salida muy larga " * 12)
     pd.DataFrame(np.arange(36).reshape(2, 18) * 1000.5,
                  columns=[f"columna_larga_{i}" for i in range(18)])
+    ```
+
+    ```{exercise}
+    :label: ej-prueba
+
+    ¿Cuánto es $1 + 1$?
+    ```
+
+    ```{solution} ej-prueba
+    :class: dropdown
+
+    Es $2$.
     ```
 
     ```{code-cell} ipython3
@@ -172,18 +197,9 @@ def _pages(site_dir: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def server(site):
-    """El sitio servido en 127.0.0.1, en un puerto libre; se apaga siempre al terminar."""
-    handler = partial(SimpleHTTPRequestHandler, directory=str(site[0]))
-    handler.log_message = lambda *args, **kwargs: None
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(10)
+    """El sitio servido comprimido en 127.0.0.1, en un puerto libre; se apaga al terminar."""
+    with check_site.serve(site[0]) as base:
+        yield base
 
 
 # --------------------------------------------------------------------------- el navegador
@@ -197,13 +213,17 @@ def _chromium_path() -> str | None:
     return None
 
 
-def _local_mathjax() -> Path | None:
+def _axe_source() -> str | None:
+    """El código de axe-core: ``JERARQUICOS_AXE_JS`` o el de ``axe-playwright-python``."""
+    given = os.environ.get("JERARQUICOS_AXE_JS")
+    if given:
+        return Path(given).read_text(encoding="utf-8")
     try:
-        import mathjax  # paquete django-static-mathjax
+        import axe_playwright_python
     except ImportError:
         return None
-    folder = Path(mathjax.__file__).parent / "static" / "mathjax"
-    return folder if (folder / "es5" / "tex-mml-chtml.js").is_file() else None
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 @pytest.fixture(scope="module")
@@ -228,29 +248,20 @@ def browser():
         manager.stop()
 
 
-def _new_page(browser, base: str, width: int):
-    """Una pestaña sin red: sólo el sitio local y, en lugar del CDN, MathJax local."""
+def _new_page(browser, base: str, width: int, **options):
+    """Una pestaña sin red (sólo el sitio local); junta respuestas fallidas y errores."""
     context = browser.new_context(
         viewport={"width": width, "height": 844 if width < 800 else 900},
         device_scale_factor=1,
         locale="es-AR",
+        **options,
     )
-    mathjax = _local_mathjax()
-
-    def offline(route):
-        url = route.request.url
-        if url.startswith(base) or url.startswith("data:"):
-            route.continue_()
-        elif url.startswith(MATHJAX_CDN) and mathjax is not None:
-            local = mathjax / url[len(MATHJAX_CDN) :].split("?")[0]
-            if local.is_file():
-                route.fulfill(path=str(local))
-            else:
-                route.abort()
-        else:
-            route.abort()
-
-    context.route("**/*", offline)
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith((base, "data:")) else route.abort()
+        ),
+    )
     page = context.new_page()
     failed: list[str] = []
     page.on(
@@ -260,6 +271,11 @@ def _new_page(browser, base: str, width: int):
             if r.url.startswith(base) and r.status >= 400
             else None
         ),
+    )
+    page.on("pageerror", lambda exc: failed.append(f"error de JavaScript: {exc}"))
+    page.on(
+        "console",
+        lambda msg: failed.append(f"consola: {msg.text}") if msg.type == "error" else None,
     )
     return context, page, failed
 
@@ -305,14 +321,28 @@ OVERFLOW_JS = """
 }
 """
 
-MATH_JS = """
+MATH_JS = r"""
 () => {
   const maths = [...document.querySelectorAll('.bd-article .math')];
+  const text = (m) => m.textContent || '';
   return {
     total: maths.length,
-    unrendered: maths.filter((m) => !m.querySelector('mjx-container')).length,
-    errors: [...document.querySelectorAll('mjx-merror')].map((e) => e.textContent).slice(0, 3),
+    unrendered: maths.filter((m) => !m.querySelector('mjx-container svg')).length,
+    raw: maths.filter((m) => /\\\(|\\\[|\\begin\{/.test(text(m))).length,
+    errors: [...document.querySelectorAll('mjx-merror, [data-mjx-error]')]
+      .map((e) => e.textContent).slice(0, 3),
   };
+}
+"""
+
+AXE_RUN_JS = """
+async () => {
+  // preload: false — axe no vuelve a pedir las hojas con @import (las resolvía mal: /basic.css).
+  const result = await axe.run(document, {resultTypes: ['violations'], preload: false});
+  return result.violations.map((v) => ({
+    id: v.id, impact: v.impact, n: v.nodes.length,
+    where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+  }));
 }
 """
 
@@ -327,6 +357,7 @@ def visits(site, server, browser):
     site_dir, label = site
     out_dir = CAPTURES / label if label else CAPTURES
     out_dir.mkdir(parents=True, exist_ok=True)
+    axe_source = _axe_source()
     results = []
     for name, width in WIDTHS.items():
         context, page, failed = _new_page(browser, server, width)
@@ -335,18 +366,12 @@ def visits(site, server, browser):
                 failed.clear()
                 page.goto(server + rel, wait_until="load")
                 has_math = page.locator(".bd-article .math").count() > 0
-                math = None
-                if has_math:
-                    try:
-                        page.wait_for_function(
-                            "() => [...document.querySelectorAll('.bd-article .math')]"
-                            ".every((m) => m.querySelector('mjx-container'))",
-                            timeout=20_000,
-                        )
-                    except Exception:  # noqa: BLE001 — se informa abajo con el detalle
-                        pass
-                    math = page.evaluate(MATH_JS)
+                math = page.evaluate(MATH_JS) if has_math else None
                 overflow = page.evaluate(OVERFLOW_JS)
+                axe = None
+                if axe_source is not None:
+                    page.evaluate(axe_source)
+                    axe = page.evaluate(AXE_RUN_JS)
                 shot = out_dir / f"{_stem(rel)}-{width}.png"
                 page.screenshot(path=str(shot), full_page=True)
                 results.append(
@@ -355,6 +380,7 @@ def visits(site, server, browser):
                         "width": width,
                         "name": name,
                         "math": math,
+                        "axe": axe,
                         "overflow": overflow,
                         "failed": list(failed),
                         "shot": shot,
@@ -408,29 +434,60 @@ def test_pages_declare_spanish(visits):
     assert not wrong, "\n".join(wrong)
 
 
-def test_math_is_rendered_by_mathjax(visits):
+def test_math_is_drawn_at_build_time(visits):
     with_math = [v for v in visits if v["math"]]
     assert with_math, "ninguna página tiene matemática: ¿cambió el marcado de Sphinx?"
     problems = []
     for v in with_math:
         m = v["math"]
-        if m["unrendered"]:
-            hint = (
-                ""
-                if _local_mathjax()
-                else (" (sin red ni django-static-mathjax, MathJax no carga)")
-            )
+        if m["unrendered"] or m["raw"]:
             problems.append(
-                f"{v['page']} a {v['width']} px: {m['unrendered']} de {m['total']} "
-                f"fórmulas sin dibujar{hint}"
+                f"{v['page']} a {v['width']} px: {m['unrendered']} de {m['total']} fórmulas "
+                f"sin SVG y {m['raw']} con TeX crudo (¿corrió _ext/static_math.py?)"
             )
         if m["errors"]:
-            problems.append(f"{v['page']}: errores de MathJax: {m['errors']}")
+            problems.append(f"{v['page']}: errores de TeX: {m['errors']}")
     assert not problems, "\n".join(problems)
 
 
-def test_no_missing_local_resources(visits):
-    missing = [f"{v['page']}: {f}" for v in visits for f in v["failed"]]
+def test_math_needs_no_javascript(site, server, browser):
+    """Sin JavaScript (o antes de que cargue) la fórmula ya está dibujada: nada de TeX crudo."""
+    page_rel = next(
+        (
+            p
+            for p in _pages(site[0])
+            if 'class="math notranslate' in (site[0] / p).read_text(encoding="utf-8")
+        ),
+        None,
+    )
+    assert page_rel is not None
+    context, page, _ = _new_page(browser, server, WIDTHS["telefono"], java_script_enabled=False)
+    try:
+        page.goto(server + page_rel, wait_until="domcontentloaded")
+        math = page.evaluate(MATH_JS)
+        scripts = page.evaluate(
+            "() => [...document.scripts].map((s) => s.src).filter((s) => /mathjax|katex/i.test(s))"
+        )
+    finally:
+        context.close()
+    assert math["total"] > 0 and math["unrendered"] == 0 and math["raw"] == 0, math
+    assert scripts == [], f"la página todavía carga un motor de matemática: {scripts}"
+
+
+def test_axe_finds_no_violations(visits):
+    if _axe_source() is None:
+        _unavailable("falta axe-core (pip install -r requirements.txt: axe-playwright-python)")
+    problems = [
+        f"{v['page']} a {v['width']} px: {a['id']} ({a['impact']}, {a['n']} elementos: "
+        f"{', '.join(a['where'])})"
+        for v in visits
+        for a in v["axe"] or []
+    ]
+    assert not problems, "axe-core encontró violaciones:\n" + "\n".join(problems)
+
+
+def test_no_missing_resources_nor_console_errors(visits):
+    missing = [f"{v['page']} a {v['width']} px: {f}" for v in visits for f in v["failed"]]
     assert not missing, "\n".join(missing)
 
 
@@ -454,3 +511,114 @@ def test_search_finds_the_chapter(site, server, browser):
         f"el capítulo «{SEARCH_WORD}» no está entre los tres primeros resultados: {hrefs}"
     )
     assert "Search" not in summary and "page" not in summary, f"resumen en inglés: {summary!r}"
+
+
+def test_solution_opens_from_the_exercise_link(site, server, browser):
+    """Tocar el enlace «Ejercicio N.N» de la barra de una solución la abre, sin errores."""
+    page_rel = next(
+        (
+            p
+            for p in _pages(site[0])
+            if "solution dropdown" in (site[0] / p).read_text(encoding="utf-8")
+        ),
+        None,
+    )
+    assert page_rel is not None, "ninguna página tiene una solución desplegable"
+    context, page, failed = _new_page(browser, server, WIDTHS["telefono"])
+    try:
+        page.goto(server + page_rel, wait_until="load")
+        solution = page.locator(".solution.dropdown").first
+        link = solution.locator(".admonition-title a").first
+        link.scroll_into_view_if_needed()
+        before = page.url
+        assert "toggle-hidden" in (solution.get_attribute("class") or "")
+        link.click()
+        page.wait_for_timeout(300)
+        opened = "toggle-hidden" not in (solution.get_attribute("class") or "")
+        button = solution.locator(".toggle-button")
+        expanded = button.get_attribute("aria-expanded")
+        name = button.get_attribute("aria-label")
+        link.click()
+        page.wait_for_timeout(300)
+        closed = "toggle-hidden" in (solution.get_attribute("class") or "")
+        after = page.url
+    finally:
+        context.close()
+    assert not failed, "\n".join(failed)
+    assert opened and expanded == "true", "la solución no se abrió al tocar el enlace"
+    assert closed, "un segundo toque no cerró la solución"
+    assert after == before, f"el toque navegó a {after} en vez de abrir la solución"
+    assert name and "Toggle" not in name, f"nombre accesible del botón: {name!r}"
+
+
+SLIDER_JS = r"""
+() => {
+  const root = document.querySelector('.jq-interactive');
+  if (!root) return null;
+  const header = document.querySelector('.bd-header-article');
+  const box = (el) => el.getBoundingClientRect();
+  const controls = [...root.querySelectorAll('input[type=range], button')].map((el) => {
+    const r = box(el);
+    return {w: r.width, h: r.height, name: el.getAttribute('aria-label') || el.textContent};
+  });
+  const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (c && !/rgba\(0, 0, 0, 0\)|transparent/.test(c)) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const contrast = [...root.querySelectorAll('figcaption, label')].map((el) => {
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(rgb(background(el)));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+  return {
+    top: box(root.querySelector('.jq-controls')).top,
+    bottom: box(root.querySelector('.jq-panels')).bottom,
+    headerBottom: header ? box(header).bottom : 0,
+    vh: innerHeight, controls, contrast,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_kappa_slider_on_a_phone(site, server, browser, scheme):
+    """El deslizador de κ: blancos táctiles de 44 px, todo en pantalla y buen contraste."""
+    if not site[1] == "" or not (site[0] / "book" / "dos_sujetos.html").is_file():
+        pytest.skip("el deslizador de κ sólo está en el sitio real (book/dos_sujetos.html)")
+    context, page, failed = _new_page(browser, server, WIDTHS["telefono"], color_scheme=scheme)
+    try:
+        page.goto(server + "book/dos_sujetos.html", wait_until="load")
+        root = page.locator(".jq-interactive").first
+        root.evaluate("(el) => el.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(200)
+        # Lo que queda debajo del encabezado fijo del artículo.
+        page.evaluate(
+            "() => { const h = document.querySelector('.bd-header-article');"
+            " window.scrollBy(0, -(h ? h.getBoundingClientRect().height : 0)); }"
+        )
+        page.wait_for_timeout(200)
+        data = page.evaluate(SLIDER_JS)
+        before = page.locator(".jq-interactive output").inner_text()
+        page.locator(".jq-interactive .jq-step").last.click()
+        after = page.locator(".jq-interactive output").inner_text()
+        out_dir = CAPTURES
+        out_dir.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out_dir / f"deslizador-kappa-390-{scheme}.png"))
+    finally:
+        context.close()
+    assert data is not None, "book/dos_sujetos.html no tiene la figura interactiva"
+    assert not failed, "\n".join(failed)
+    small = [c for c in data["controls"] if c["w"] < 44 or c["h"] < 44]
+    assert not small, f"controles de menos de 44 px: {small}"
+    assert data["top"] >= data["headerBottom"] - 1 and data["bottom"] <= data["vh"] + 1, (
+        f"los controles y los paneles no caben juntos en la pantalla: {data}"
+    )
+    assert min(data["contrast"]) >= 4.5, f"contraste de los títulos: {data['contrast']}"
+    assert before != after, "el botón «valor siguiente» no cambió κ"

@@ -1,19 +1,23 @@
-"""scripts/check_site.py: texto alternativo, peso de página y enlaces del sitio construido.
+"""scripts/check_site.py: texto alternativo, filtraciones, peso transferido y letra de figuras.
 
 Las pruebas rápidas arman sitios HTML sintéticos pequeños (uno correcto y uno
-por cada falla). La prueba ``book`` construye un libro mínimo con una figura
-de matplotlib con texto alternativo (``mystnb: image: alt:``) y otra sin él,
-para verificar el mecanismo que documenta CONTRIBUTING.md.
+por cada falla) y usan los controles sin navegador; las ``browser`` miden en
+Chromium lo transferido (servido comprimido) y la letra de las figuras. La
+prueba ``book`` construye un libro mínimo con una figura de matplotlib con
+texto alternativo (``mystnb: image: alt:``) y otra sin él, para verificar el
+mecanismo que documenta CONTRIBUTING.md, y otro con una celda que publicaría
+un aviso de Python (la construcción debe fallar).
 """
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
+import io
+import shutil
 import sys
 import textwrap
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -77,8 +81,10 @@ def clean_site(root: Path) -> Path:
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:
+    """``check_site`` sin navegador (los controles rápidos)."""
     import contextlib
-    import io
+
+    args = ("--sin-navegador", *args)
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -90,7 +96,6 @@ def test_clean_site_passes(tmp_path):
     code, output = run(clean_site(tmp_path / "sitio"))
     assert code == 0, output
     assert "Sin problemas" in output
-    assert "book/capitulo.html" in output  # la lista de páginas más pesadas
 
 
 def test_missing_site_is_reported(tmp_path):
@@ -165,102 +170,135 @@ def test_page_without_spanish_lang_is_reported(tmp_path):
     assert "book/ingles.html" in output and 'lang="es"' in output
 
 
-def test_heavy_page_is_reported_with_its_heaviest_image(tmp_path):
-    root = clean_site(tmp_path / "sitio")
-    (root / "_images" / "enorme.png").write_bytes(b"0" * 1_200_000)
-    write_page(
-        root,
-        "book/pesada.html",
-        f'<img src="../_images/enorme.png" alt="{GOOD_ALT}">'
-        f'<img src="../_images/abc123.png" alt="{GOOD_ALT}">',
-    )
-    code, output = run(root)
-    assert code == 1
-    assert "book/pesada.html: la página pesa" in output
-    assert "_images/enorme.png" in output
-    # Con un límite mayor pasa, y la página encabeza la lista de las más pesadas.
-    code, output = run(root, "--max-kb", "2000")
-    assert code == 0, output
-    heaviest = output.split("Páginas más pesadas")[1].splitlines()[1]
-    assert "book/pesada.html" in heaviest
-
-
-def test_images_count_once_and_shared_css_does_not_count(tmp_path):
-    root = clean_site(tmp_path / "sitio")
-    (root / "_static" / "theme.css").write_bytes(b"/*" + b"0" * 3_000_000 + b"*/")
-    (root / "_images" / "media.png").write_bytes(b"0" * 600_000)
-    img = f'<img src="../_images/media.png" alt="{GOOD_ALT}">'
-    write_page(root, "book/repetida.html", img * 3)  # la misma figura tres veces: 600 kB
-    code, output = run(root)
-    assert code == 0, output
-
-
 @pytest.mark.parametrize(
-    ("link", "message"),
+    ("body", "message"),
     [
-        ('<a href="no_existe.html">roto</a>', "no existe book/no_existe.html"),
         (
-            '<a href="capitulo.html#no-hay-tal-seccion">ancla</a>',
-            "no tiene id='no-hay-tal-seccion'",
+            '<div class="cell docutils container"><div class="cell_output docutils container">'
+            '<div class="output stderr"><pre>/work/x/numba/core/a.py:12: '
+            "NumbaPerformanceWarning: lento</pre></div></div></div>",
+            "aviso de Python (NumbaPerformanceWarning)",
         ),
-        ('<a href="#tampoco">misma página</a>', "no tiene id='tampoco'"),
-        ('<a href="../../fuera.html">fuera</a>', "fuera del sitio"),
-        ('<img src="../_images/falta.png" alt="' + GOOD_ALT + '">', "no existe _images/falta.png"),
-        ('<script src="../_static/falta.js"></script>', "no existe _static/falta.js"),
         (
-            '<a href="../_static/falta%20con%20espacio.pdf">pdf</a>',
-            "no existe _static/falta con espacio.pdf",
+            '<div class="cell docutils container"><div class="cell_output docutils container">'
+            '<div class="output traceback"><pre>Traceback (most recent call last)</pre>'
+            "</div></div></div>",
+            "traceback",
         ),
+        (
+            '<div class="cell docutils container"><div class="cell_output docutils container">'
+            '<div class="output stream"><pre>leído de /tmp/abc/datos.csv</pre></div></div></div>',
+            "ruta de la máquina de construcción",
+        ),
+        ("<p>instalado en .venv/lib/python3.11/site-packages/x</p>", "ruta de la máquina"),
     ],
 )
-def test_broken_internal_links_are_reported(tmp_path, link, message):
+def test_build_machine_leaks_are_reported(tmp_path, body, message):
     root = clean_site(tmp_path / "sitio")
-    write_page(root, "book/enlaces.html", link)
+    write_page(root, "book/fuga.html", body)
     code, output = run(root)
-    assert code == 1
-    assert "book/enlaces.html" in output
-    assert message in output
+    assert code == 1, output
+    assert "book/fuga.html" in output and message in output
 
 
-def test_external_links_are_not_fetched_by_default(tmp_path):
+def test_intended_errors_and_prose_are_not_leaks(tmp_path):
     root = clean_site(tmp_path / "sitio")
-    write_page(root, "book/externo.html", '<a href="http://127.0.0.1:9/nada">nada</a>')
+    body = (
+        # Una celda raises-exception muestra su error (sin rutas: clean_outputs lo acorta).
+        '<div class="cell tag_raises-exception docutils container">'
+        '<div class="cell_output docutils container"><div class="output traceback">'
+        "<pre>ValueError: se necesitan al menos 4 medias</pre></div></div></div>"
+        # La palabra «Warning» en la prosa no es un aviso publicado.
+        "<p>Un UserWarning es un aviso de Python; el texto puede nombrarlo.</p>"
+        '<p><a href="https://example.org/tmp/x">enlace externo</a></p>'
+    )
+    write_page(root, "book/bien.html", body)
     code, output = run(root)
     assert code == 0, output
-    assert "enlaces externos distintos" in output
 
 
-def test_external_option_reports_broken_external_links(tmp_path):
-    """--external pide cada enlace; aquí, a un servidor local (sin salir de la máquina)."""
-    served = tmp_path / "servido"
-    served.mkdir()
-    (served / "existe.html").write_text("<p>hola</p>", encoding="utf-8")
-    handler = partial(SimpleHTTPRequestHandler, directory=str(served))
-    handler.log_message = lambda *a, **k: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        root = clean_site(tmp_path / "sitio")
-        # clean_site enlaza example.org: lo reemplazamos por el servidor local.
-        index = root / "index.html"
-        index.write_text(
-            index.read_text(encoding="utf-8").replace(
-                "https://example.org/externo", f"{base}/existe.html"
-            ),
-            encoding="utf-8",
+def _png_with_text(key: str, value: str) -> bytes:
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text(key, value)
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buffer, format="PNG", pnginfo=info)
+    return buffer.getvalue()
+
+
+def test_figure_measure_is_read_from_png_and_svg(tmp_path):
+    png = tmp_path / "a.png"
+    png.write_bytes(_png_with_text("Description", "jerarquicos:min_text_px=12.500"))
+    svg = tmp_path / "a.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><metadata><dc:description>'
+        "jerarquicos:min_text_px=14.250</dc:description></metadata></svg>",
+        encoding="utf-8",
+    )
+    plain = tmp_path / "b.png"
+    plain.write_bytes(_png_with_text("Software", "matplotlib"))
+    assert check_site.figure_min_text(png) == pytest.approx(12.5)
+    assert check_site.figure_min_text(svg) == pytest.approx(14.25)
+    assert check_site.figure_min_text(plain) is None
+
+
+def test_server_compresses_like_github_pages(tmp_path):
+    root = clean_site(tmp_path / "sitio")
+    (root / "_static" / "grande.js").write_text("var x = 1;\n" * 5000, encoding="utf-8")
+    with check_site.serve(root) as base:
+        request = urllib.request.Request(
+            base + "_static/grande.js", headers={"Accept-Encoding": "gzip"}
         )
-        write_page(root, "book/externo.html", f'<a href="{base}/no_existe.html">roto</a>')
-        code, output = run(root, "--external", "--timeout", "5")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
-    assert code == 1
-    assert "book/externo.html: enlace externo roto" in output
-    assert "HTTP 404" in output
-    assert "existe.html'" not in output.replace("no_existe", "")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            assert response.headers["Content-Encoding"] == "gzip"
+        assert len(body) < 2000 and gzip.decompress(body).startswith(b"var x = 1;")
+        with urllib.request.urlopen(base + "_images/abc123.png", timeout=10) as response:
+            assert response.headers.get("Content-Encoding") is None  # PNG: tal cual
+
+
+def _browser_available():
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        pytest.skip("falta playwright")
+    if not Path(check_site.CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.skip("falta Chromium (apt-get install chromium)")
+
+
+@pytest.mark.browser
+def test_transferred_weight_and_figure_text_are_measured_in_the_browser(tmp_path):
+    """Lo transferido cuenta CSS y JavaScript; la letra sale del archivo que mostró el navegador."""
+    _browser_available()
+    root = clean_site(tmp_path / "sitio")
+    # Un script que no se comprime bien (aleatorio): 1,2 MB transferidos.
+    import random
+
+    rng = random.Random(0)
+    (root / "_static" / "pesado.js").write_text(
+        "var s = '" + "".join(rng.choice("abcdefghij0123456789") for _ in range(1_800_000)) + "';",
+        encoding="utf-8",
+    )
+    (root / "_images" / "chica.png").write_bytes(
+        _png_with_text("Description", "jerarquicos:min_text_px=12.000")
+    )
+    write_page(root, "book/pesada.html", '<script src="../_static/pesado.js"></script>')
+    # Figura de 40 px de ancho natural mostrada a 20 px: 12 × 20 / 40 = 6 px < 10.
+    figure = (
+        '<article class="bd-article"><figure id="fig-chica"><a href="../_images/chica.png">'
+        '<img src="../_images/chica.png" alt="Una figura de prueba con letra chica" '
+        'width="40" height="20" style="width: 20px"></a></figure></article>'
+    )
+    write_page(root, "book/figura.html", figure)
+    report = check_site.check_browser(root, pages=["book/pesada.html", "book/figura.html"])
+    heavy = [w for w in report.weights if w[1] == "book/pesada.html"]
+    assert heavy and heavy[0][0] > 1_000_000, report.weights
+    assert any("book/pesada.html a 390 px: el navegador transfiere" in p for p in report.problems)
+    fonts = [f for f in report.fonts if f[1] == "book/figura.html"]
+    assert fonts and fonts[0][0] == pytest.approx(6.0, abs=0.2), report.fonts
+    assert any("letra de 6.0 px" in p for p in report.problems), report.problems
 
 
 FIGURES = textwrap.dedent(
@@ -324,10 +362,34 @@ def test_notebook_figure_alt_mechanism(tmp_path):
     )
     assert 'alt="Curva creciente de la función cuadrado entre 0 y 3"' in html
     assert 'alt="Dos barras: la del grupo b, de altura 5, supera a la del grupo a"' in html
-    report = check_site.check_site(site)
+    report = check_site.check_static(site)
     alt_problems = [p for p in report.problems if "alt" in p]
     # Exactamente una: la segunda figura, sin metadata (docutils le pone su ruta como alt).
     assert len(alt_problems) == 1, report.problems
     assert alt_problems[0].startswith("book/capitulo.html:")
     assert "alt genérico" in alt_problems[0]
     assert [p for p in report.problems if "alt" not in p] == []
+
+
+LEAKY = textwrap.dedent(
+    """\
+    (capitulo)=
+    # Un capítulo que avisa
+
+    ```{code-cell} ipython3
+    import warnings
+
+    warnings.warn("esto no debe publicarse", UserWarning, stacklevel=1)
+    ```
+    """
+)
+
+
+@pytest.mark.book
+def test_build_fails_when_a_cell_would_publish_a_warning(tmp_path):
+    """_ext/clean_outputs.py: un aviso en una salida es una advertencia y -W detiene todo."""
+    book = make_book(tmp_path / "libro", LEAKY)
+    result = build_book(book)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    assert "una salida de celda publicaría un aviso de Python (UserWarning)" in output

@@ -115,6 +115,16 @@ def test_parts_and_spanish_latex_strings(pdf_text):
     assert "Chapter" not in text and "Contents" not in text
 
 
+def test_pdf_sits_next_to_the_site_for_the_front_page_link(pdf_text):
+    """La portada enlaza modelos-jerarquicos.pdf: build_pdf.sh lo deja junto al sitio."""
+    site = REPO_ROOT / "_build" / "html"
+    if not (site / "index.html").is_file():
+        pytest.skip("el sitio no está construido (bash scripts/build.sh)")
+    copy = site / PDF.name
+    assert copy.is_file() and copy.read_bytes() == PDF.read_bytes()
+    assert f'href="{PDF.name}"' in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_known_phrase_from_the_front_page(pdf_text):
     phrase = _first_sentence_of_index()
     assert phrase in _normalise(pdf_text), f"no está la frase de la portada: {phrase!r}"

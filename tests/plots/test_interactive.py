@@ -74,3 +74,19 @@ def test_bad_input_is_named(change, match):
     args.update(change)
     with pytest.raises((ValueError, TypeError), match=match):
         slider_figure_html(args.pop("x"), args.pop("frames"), args.pop("slider_values"), **args)
+
+
+def test_touch_targets_labels_and_dark_mode():
+    html, *_ = _figure()
+    uid = re.search(r'id="(fig-[0-9a-f]+)"', html).group(1)
+    # El deslizador tiene su etiqueta y los botones de paso, nombre accesible.
+    assert f'<label for="{uid}-range">' in html and f'id="{uid}-range"' in html
+    assert html.count('class="jq-step"') == 2
+    assert 'aria-label="Concentración κ: valor siguiente"' in html
+    # Blancos táctiles de 44 px: alto del deslizador, pulgar y botones.
+    assert re.search(r"input\[type=range\] \{\{?[^}]*height: 44px", html)
+    assert "width: 44px; height: 44px" in html.replace("\n  ", " ")
+    assert "min-width: 44px" in html and "min-height: 44px" in html
+    # Modo oscuro: sin el fondo claro que el tema pone a las salidas HTML.
+    assert f'html[data-theme="dark"] .bd-content div.cell_output .text_html:has(> #{uid})' in html
+    assert "background-color: transparent" in html

@@ -1,5 +1,11 @@
 """Figuras interactivas sin servidor: curvas precalculadas y un control deslizante.
 
+Pensada también para el teléfono y el modo oscuro: el deslizador y los botones
+«−»/«+» miden al menos 44 px (blanco táctil), los paneles son bajos (2:1) para
+que los tres, apilados, quepan en la pantalla junto con los controles, y los
+colores salen del tema (``--pst-color-*``), con un fondo transparente en modo
+oscuro (el tema le pondría uno claro a toda salida HTML).
+
 La figura es HTML + SVG + unas líneas de JavaScript sin dependencias: todos
 los cuadros se calculan en Python al construir el libro y viajan como JSON
 dentro de la página, de modo que funciona en el sitio estático (y sin
@@ -16,7 +22,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-_PANEL_W, _PANEL_H, _PAD = 260, 170, 30
+# Cada panel: 2 de ancho por 1 de alto; en el teléfono los tres (apilados) y los controles
+# caben juntos en la pantalla.
+_PANEL_W, _PANEL_H, _PAD = 260, 120, 28
 
 
 def _check_inputs(x, frames, slider_values):
@@ -108,34 +116,87 @@ def slider_figure_html(
         "ymax": {name: float(arr.max()) * 1.05 or 1.0 for name, arr in frames.items()},
     }
     uid = "fig-" + uuid.uuid4().hex[:8]
+    label = html.escape(slider_label)
     panels = "".join(
         f'<figure class="jq-panel"><figcaption>{html.escape(titles[name])}</figcaption>'
         f'<svg viewBox="0 0 {_PANEL_W} {_PANEL_H}" role="img" '
         f'aria-label="{html.escape(titles[name])}">'
         f'<line x1="{_PAD}" y1="{_PANEL_H - _PAD}" x2="{_PANEL_W - 5}" y2="{_PANEL_H - _PAD}" '
         f'stroke="currentColor" stroke-width="1"/>'
-        f'<text x="{_PAD}" y="{_PANEL_H - 8}" font-size="11" fill="currentColor">0</text>'
-        f'<text x="{_PANEL_W - 12}" y="{_PANEL_H - 8}" font-size="11" fill="currentColor">1</text>'
-        f'<text x="{_PANEL_W / 2}" y="{_PANEL_H - 8}" font-size="12" text-anchor="middle" '
+        f'<text x="{_PAD}" y="{_PANEL_H - 10}" font-size="12" fill="currentColor">0</text>'
+        f'<text x="{_PANEL_W - 12}" y="{_PANEL_H - 10}" font-size="12" fill="currentColor">1</text>'
+        f'<text x="{_PANEL_W / 2}" y="{_PANEL_H - 10}" font-size="12" text-anchor="middle" '
         f'fill="currentColor">{html.escape(x_label)}</text>'
-        f'<polyline data-series="{html.escape(name)}" fill="none" stroke="#21918c" '
-        f'stroke-width="2"/></svg></figure>'
+        f'<polyline data-series="{html.escape(name)}" fill="none" '
+        f'stroke-width="2.5"/></svg></figure>'
         for name in frames
     )
     return f"""<div class="jq-interactive" id="{uid}" role="group" aria-label="{html.escape(alt)}">
 <style>
-#{uid} {{ max-width: 100%; }}
-#{uid} .jq-panels {{ display: flex; flex-wrap: wrap; gap: .5rem; }}
-#{uid} .jq-panel {{ flex: 1 1 220px; margin: 0; max-width: 100%; }}
-#{uid} .jq-panel svg {{ width: 100%; height: auto; }}
-#{uid} figcaption {{ font-size: .9rem; text-align: center; }}
-#{uid} label {{ display: block; margin: .5rem 0; }}
-#{uid} input[type=range] {{ width: 100%; }}
+#{uid} {{
+  --jq-fg: var(--pst-color-text-base, #222832);
+  --jq-line: var(--pst-color-primary, #0a7d91);
+  --jq-accent: #0a6e80;
+  max-width: 100%; color: var(--jq-fg);
+}}
+html[data-theme="dark"] #{uid} {{ --jq-accent: #5fd3e6; }}
+html[data-theme="dark"] .bd-content div.cell_output .text_html:has(> #{uid}) {{
+  background-color: transparent; color: var(--pst-color-text-base); padding: 0;
+}}
+#{uid} .jq-controls {{
+  display: flex; align-items: center; gap: .5rem; flex-wrap: wrap; margin: .25rem 0 .5rem;
+}}
+#{uid} .jq-controls label {{ flex: 1 1 100%; margin: 0; font-size: 1rem; }}
+#{uid} output {{ font-weight: 600; font-variant-numeric: tabular-nums; }}
+#{uid} .jq-step {{
+  min-width: 44px; min-height: 44px; font-size: 1.4rem; line-height: 1; border-radius: .5rem;
+  border: 2px solid var(--jq-accent); background: transparent; color: var(--jq-fg); cursor: pointer;
+}}
+#{uid} .jq-step:focus-visible, #{uid} input[type=range]:focus-visible {{
+  outline: 3px solid var(--jq-accent); outline-offset: 2px;
+}}
+#{uid} input[type=range] {{
+  flex: 1 1 0; min-width: 0; height: 44px; margin: 0; background: transparent;
+  -webkit-appearance: none; appearance: none; cursor: pointer; touch-action: pan-y;
+}}
+#{uid} input[type=range]::-webkit-slider-runnable-track {{
+  height: 6px; border-radius: 3px; background: var(--jq-fg); opacity: .8;
+}}
+#{uid} input[type=range]::-moz-range-track {{
+  height: 6px; border-radius: 3px; background: var(--jq-fg);
+}}
+#{uid} input[type=range]::-webkit-slider-thumb {{
+  -webkit-appearance: none; width: 44px; height: 44px; margin-top: -19px; border-radius: 50%;
+  background: var(--jq-accent); border: 3px solid var(--pst-color-background, #fff);
+}}
+#{uid} input[type=range]::-moz-range-thumb {{
+  width: 38px; height: 38px; border-radius: 50%; background: var(--jq-accent);
+  border: 3px solid var(--pst-color-background, #fff);
+}}
+#{uid} .jq-panels {{
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: .25rem .75rem;
+}}
+#{uid} .jq-panel {{ margin: 0; min-width: 0; }}
+#{uid} .jq-panel svg {{ display: block; width: 100%; height: auto; }}
+#{uid} .jq-panel polyline {{ stroke: var(--jq-accent); }}
+#{uid} figcaption {{
+  font-size: 1rem;
+  line-height: 1.3;
+  text-align: center;
+  color: var(--jq-fg);
+  margin: 0;
+  padding: 0;
+}}
 @media print {{ #{uid} {{ display: none; }} }}
 </style>
-<label>{html.escape(slider_label)} = <output>{fmt.format(values[start])}</output>
-<input type="range" min="0" max="{values.size - 1}" step="1" value="{start}"
- aria-valuetext="{fmt.format(values[start])}"></label>
+<div class="jq-controls">
+<label for="{uid}-range">{label} =
+<output for="{uid}-range">{fmt.format(values[start])}</output></label>
+<button type="button" class="jq-step" data-step="-1" aria-label="{label}: valor anterior">−</button>
+<input id="{uid}-range" type="range" min="0" max="{values.size - 1}" step="1" value="{start}"
+ aria-valuetext="{fmt.format(values[start])}">
+<button type="button" class="jq-step" data-step="1" aria-label="{label}: valor siguiente">+</button>
+</div>
 <div class="jq-panels">{panels}</div>
 <script type="application/json">{json.dumps(payload, separators=(",", ":"))}</script>
 <script>
@@ -158,6 +219,13 @@ def slider_figure_html(
     }});
   }}
   input.addEventListener("input", function () {{ draw(+input.value); }});
+  root.querySelectorAll(".jq-step").forEach(function (button) {{
+    button.addEventListener("click", function () {{
+      var next = Math.min(+input.max, Math.max(0, +input.value + (+button.dataset.step)));
+      input.value = next;
+      draw(next);
+    }});
+  }});
   draw(+input.value);
 }})();
 </script>
