@@ -33,6 +33,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -243,24 +244,43 @@ def smallest_text_pt(fig: Figure) -> float:
     return min(sizes, default=math.inf)
 
 
+def _png_with_text(data: bytes, key: str, text: str) -> bytes:
+    """Agrega al PNG ``data`` un bloque ``tEXt`` (``key``, ``text``) antes de ``IEND``."""
+    payload = key.encode("latin-1") + b"\0" + text.encode("latin-1")
+    chunk = (
+        len(payload).to_bytes(4, "big")
+        + b"tEXt"
+        + payload
+        + zlib.crc32(b"tEXt" + payload).to_bytes(4, "big")
+    )
+    end = data.rindex(b"IEND") - 4  # el largo (4 bytes) precede al tipo
+    return data[:end] + chunk + data[end:]
+
+
 def _save(fig: Figure, layout: Layout) -> tuple[bytes, float, float, float]:
-    """Archivo de ``fig`` y sus medidas: ancho y alto CSS y letra mínima CSS (tamaño natural)."""
-    fig.canvas.draw()
-    smallest = smallest_text_pt(fig)
+    """Archivo de ``fig`` y sus medidas: ancho y alto CSS y letra mínima CSS (tamaño natural).
+
+    Se dibuja una sola vez (``savefig``); la letra más chica se mide después, sobre
+    los textos ya ubicados, y se anota en el archivo.
+    """
     width_in, height_in = fig.get_size_inches()
-    if layout.fmt == "svg":
-        css_per_inch = 96.0
-    else:
-        css_per_inch = layout.dpi / layout.css_scale
-    min_css = smallest / 72.0 * css_per_inch
-    note = f"{PNG_KEY}={min_css:.3f}" if math.isfinite(min_css) else ""
+    css_per_inch = 96.0 if layout.fmt == "svg" else layout.dpi / layout.css_scale
     buffer = io.BytesIO()
     if layout.fmt == "svg":
         with mpl.rc_context({"svg.hashsalt": "jerarquicos", "svg.fonttype": "path"}):
-            fig.savefig(buffer, format="svg", metadata={"Description": note, "Date": None})
+            fig.savefig(buffer, format="svg", metadata={"Date": None})
     else:
-        fig.savefig(buffer, format="png", dpi=layout.dpi, metadata={"Description": note})
-    return buffer.getvalue(), width_in * css_per_inch, height_in * css_per_inch, min_css
+        fig.savefig(buffer, format="png", dpi=layout.dpi)
+    min_css = smallest_text_pt(fig) / 72.0 * css_per_inch
+    data = buffer.getvalue()
+    if math.isfinite(min_css):
+        note = f"{PNG_KEY}={min_css:.3f}"
+        if layout.fmt == "svg":
+            head, sep, rest = data.partition(b"?>\n")
+            data = head + sep + f"<!-- {note} -->\n".encode() + rest
+        else:
+            data = _png_with_text(data, "Description", note)
+    return data, width_in * css_per_inch, height_in * css_per_inch, min_css
 
 
 def render(draw: Callable[..., Figure], layout: Layout, *args, **kwargs) -> dict:
