@@ -88,3 +88,100 @@ def test_overlaid_distributions_are_not_clipped():
     assert bottom == 0
     assert top >= 5
     plt.close("all")
+
+
+# ------------------------------------------------------------ figuras de los capítulos de grilla
+
+from jerarquicos.grid.brute_force import grid_posterior  # noqa: E402
+from jerarquicos.grid.sweeps import marginals_by_kappa  # noqa: E402
+from jerarquicos.plots.layout import LAYOUTS, NARROW, WIDE, render  # noqa: E402
+
+
+def _columns(fig):
+    """Número de columnas distintas de paneles visibles (sin barras de colores)."""
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
+    return len({round(ax.get_position().x0, 2) for ax in panels})
+
+
+@pytest.fixture(scope="module")
+def coin():
+    return grid_posterior(3, 9, 2, 2, kappa=5)
+
+
+@pytest.fixture(scope="module")
+def subjects():
+    return grid_posterior([5, 4], [20, 8], 2, 2, kappa=5)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda lay: lay.name)
+def test_coin_figures_render_legibly_in_both_layouts(coin, layout):
+    for draw in (plots.coin_prior_figure, plots.coin_posterior_figure):
+        out = render(draw, layout, coin)  # falla si la letra queda por debajo del mínimo
+        assert out["min_text_px"] >= 10
+
+
+def test_coin_prior_figure_panels_titles_and_relative_colorbar(coin):
+    fig = plots.coin_prior_figure(coin, omegas=(0.6, 0.9), layout=WIDE)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    assert titles == [
+        r"$p(\pi, \omega)$",
+        r"$p(\omega)$",
+        r"$p(\pi \mid \omega = 0.6)$",
+        r"$p(\pi \mid \omega = 0.9)$",
+    ]
+    bar = next(ax for ax in fig.axes if ax.get_label() == "<colorbar>")
+    assert [t.get_text() for t in bar.get_yticklabels()] == ["0", "máx."]
+    assert _columns(fig) == 2
+
+
+def test_coin_figures_reject_more_than_one_coin(subjects):
+    with pytest.raises(ValueError, match="1 sujeto"):
+        plots.coin_prior_figure(subjects, layout=WIDE)
+    with pytest.raises(TypeError, match="GridPosterior"):
+        plots.coin_posterior_figure("res", layout=WIDE)
+
+
+def test_subject_rasters_reflow_from_three_columns_to_two(subjects):
+    wide = plots.subject_rasters_figure(subjects, layout=WIDE)
+    narrow = plots.subject_rasters_figure(subjects, layout=NARROW)
+    assert _columns(wide) == 3 and _columns(narrow) == 2
+    # Ancha: cada fila es un sujeto. Angosta: cada fila es una distribución.
+    wide_titles = [ax.get_title() for ax in wide.axes if ax.get_title()]
+    narrow_titles = [ax.get_title() for ax in narrow.axes if ax.get_title()]
+    assert wide_titles[:3] == [
+        r"$p(\pi_{1}, \omega)$",
+        r"$p(y_{1} \mid \pi_{1})$",
+        r"$p(\pi_{1}, \omega \mid y)$",
+    ]
+    assert narrow_titles[:2] == [r"$p(\pi_{1}, \omega)$", r"$p(\pi_{2}, \omega)$"]
+    assert sorted(wide_titles) == sorted(narrow_titles)
+    for layout in LAYOUTS:
+        assert render(plots.subject_rasters_figure, layout, subjects)["min_text_px"] >= 10
+
+
+def test_relative_raster_scales_to_one():
+    ax = plots.plot_grid_raster(_grid2d(), relative=True)
+    mesh = ax.collections[0]
+    assert float(mesh.get_array().max()) == pytest.approx(1.0)
+    assert mesh.get_clim() == (0.0, 1.0)
+
+
+def test_marginal_figures_stack_in_the_narrow_layout(subjects):
+    frames = marginals_by_kappa([5, 4], [20, 8], 2, 2, [2, 5, 100])
+    cases = [
+        (plots.subject_marginals_figure, (subjects,)),
+        (plots.kappa_marginals_figure, (frames, [2, 5, 100], [0.25, 0.5])),
+    ]
+    for draw, args in cases:
+        assert _columns(draw(*args, layout=WIDE)) == 3
+        assert _columns(draw(*args, layout=NARROW)) == 1
+        for layout in LAYOUTS:
+            assert render(draw, layout, *args)["min_text_px"] >= 10
+
+
+def test_kappa_marginals_figure_validates_its_input():
+    frames = marginals_by_kappa([5, 4], [20, 8], 2, 2, [5])
+    with pytest.raises(ValueError, match="'proportions'"):
+        plots.kappa_marginals_figure(frames, [5], [0.25], layout=WIDE)
+    with pytest.raises(ValueError, match="'frames'"):
+        plots.kappa_marginals_figure({"pi_1": frames["pi_1"]}, [5], [], layout=WIDE)
