@@ -117,8 +117,11 @@ class SpanishArgumentParser(argparse.ArgumentParser):
 
 def _natural_key(name: str) -> list:
     """Clave de orden «natural»: ``2026-10c`` va después de ``2026-9c``."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
-            for part in re.split(r"(\d+)", name) if part]
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", name)
+        if part
+    ]
 
 
 def order_editions(names) -> list[str]:
@@ -173,8 +176,11 @@ def published_editions(site: Path) -> list[str]:
     """Las ediciones presentes en ``site`` (carpetas con un ``index.html``)."""
     if not site.is_dir():
         return []
-    return [p.name for p in site.iterdir()
-            if p.is_dir() and EDITION_RE.match(p.name) and (p / "index.html").is_file()]
+    return [
+        p.name
+        for p in site.iterdir()
+        if p.is_dir() and EDITION_RE.match(p.name) and (p / "index.html").is_file()
+    ]
 
 
 REDIRECT_TEMPLATE = """\
@@ -236,8 +242,9 @@ def write_site_index(site: Path, base_url: str = "/", title: str = "") -> list[d
 
 
 def _git(repo: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(repo), *args], check=False,
-                          capture_output=True, **kwargs)
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=False, capture_output=True, **kwargs
+    )
 
 
 def resolve_ref(repo: Path, edition: str, ref: str | None) -> str:
@@ -341,10 +348,15 @@ def edition_config(config: dict, edition: str, cache_dir: Path) -> dict:
     theme["check_switcher"] = False
     theme["show_version_warning_banner"] = False
     theme["navbar_persistent"] = []
-    scfg["html_sidebars"] = {"**": [
-        "navbar-logo.html", "edicion-switcher.html", "icon-links.html",
-        "search-button-field.html", "sbt-sidebar-nav.html",
-    ]}
+    scfg["html_sidebars"] = {
+        "**": [
+            "navbar-logo.html",
+            "edicion-switcher.html",
+            "icon-links.html",
+            "search-button-field.html",
+            "sbt-sidebar-nav.html",
+        ]
+    }
     scfg["templates_path"] = [f"{OVERLAY}/_templates", *scfg.get("templates_path", [])]
     scfg["html_static_path"] = [*scfg.get("html_static_path", []), f"{OVERLAY}/_static"]
     scfg["html_js_files"] = [*scfg.get("html_js_files", []), "edicion.js"]
@@ -400,17 +412,27 @@ def _replace_dir(new: Path, dest: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
-                  ref: str | None = None, base_url: str = "/", force: bool = False,
-                  keep_temp: bool = False) -> Path:
+def build_edition(
+    edition: str,
+    *,
+    repo: Path,
+    site: Path,
+    cache_root: Path,
+    ref: str | None = None,
+    base_url: str = "/",
+    force: bool = False,
+    keep_temp: bool = False,
+) -> Path:
     """Construye ``edition`` y la publica en ``site/<edition>``. Devuelve esa carpeta."""
     check_edition_name(edition)
     base_url = normalize_base_url(base_url)
     dest = site / edition
     with _site_lock(site):
         if dest.exists() and edition != DEV and not force:
-            print(f"» La edición {edition} ya está publicada en {dest}: es una edición "
-                  "congelada y no se vuelve a construir (use --force para forzarlo).")
+            print(
+                f"» La edición {edition} ya está publicada en {dest}: es una edición "
+                "congelada y no se vuelve a construir (use --force para forzarlo)."
+            )
             write_site_index(site, base_url)
             return dest
         commit = resolve_ref(repo, edition, ref)
@@ -429,8 +451,9 @@ def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
             config_path.write_text(
                 "# Escrito por scripts/build_edition.py: _config.yml de la edición "
                 f"{edition} ({commit[:12]}) con las claves del selector de ediciones.\n"
-                + yaml.safe_dump(edition_config(config, edition, cache_dir),
-                                 allow_unicode=True, sort_keys=False),
+                + yaml.safe_dump(
+                    edition_config(config, edition, cache_dir), allow_unicode=True, sort_keys=False
+                ),
                 encoding="utf-8",
             )
             shutil.copytree(ASSETS, book / OVERLAY)
@@ -438,7 +461,8 @@ def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
             env = dict(os.environ)
             # El paquete del curso de ESTA edición, no el instalado en el entorno.
             env["PYTHONPATH"] = os.pathsep.join(
-                p for p in (str(book / "src"), env.get("PYTHONPATH", "")) if p)
+                p for p in (str(book / "src"), env.get("PYTHONPATH", "")) if p
+            )
             # Como scripts/build.sh: un MPLBACKEND heredado (p. ej. Agg) haría que
             # plt.show() no produzca imagen y las figuras desaparecerían de las páginas.
             env.pop("MPLBACKEND", None)
@@ -470,36 +494,63 @@ def build_edition(edition: str, *, repo: Path, site: Path, cache_root: Path,
             else:
                 shutil.rmtree(work, ignore_errors=True)
     print(f"» Edición {edition} publicada en {dest}")
-    print("» Ediciones: " + ", ".join(
-        e["version"] + (" (vigente)" if e.get("preferred") else "") for e in entries))
+    print(
+        "» Ediciones: "
+        + ", ".join(e["version"] + (" (vigente)" if e.get("preferred") else "") for e in entries)
+    )
     return dest
 
 
 def main(argv=None) -> int:
     parser = SpanishArgumentParser(
         description="Construye una edición del libro en _site/<edición>/ y regenera "
-                    "versions.json e index.html.")
-    parser.add_argument("edition", nargs="?",
-                        help="etiqueta de git (p. ej. 2026-2c) o «dev» (rama main)")
-    parser.add_argument("--repo", type=Path, default=REPO_ROOT,
-                        help="repositorio git de donde salen las ediciones (por omisión, éste)")
-    parser.add_argument("--site", type=Path, default=None,
-                        help="carpeta del sitio (por omisión, <repo>/_site)")
-    parser.add_argument("--cache-dir", type=Path, default=None,
-                        help="raíz de las cachés de ejecución, una subcarpeta por edición "
-                             "(por omisión, <repo>/_build/ediciones-cache)")
-    parser.add_argument("--ref", default=None,
-                        help="construir otro commit con el nombre de la edición "
-                             "(p. ej. HEAD para dev)")
-    parser.add_argument("--base-url", default=os.environ.get("JERARQUICOS_SITE_BASE_URL", "/"),
-                        help="URL (o ruta desde la raíz del dominio) donde se publica _site; "
-                             "por omisión «/». En GitHub Pages de proyecto: /<repositorio>/")
-    parser.add_argument("--force", action="store_true",
-                        help="volver a construir una edición etiquetada que ya está publicada")
-    parser.add_argument("--solo-indice", action="store_true",
-                        help="no construir: sólo regenerar versions.json e index.html")
-    parser.add_argument("--keep-temp", action="store_true",
-                        help="conservar la copia de trabajo temporal (para depurar)")
+        "versions.json e index.html."
+    )
+    parser.add_argument(
+        "edition", nargs="?", help="etiqueta de git (p. ej. 2026-2c) o «dev» (rama main)"
+    )
+    parser.add_argument(
+        "--repo",
+        type=Path,
+        default=REPO_ROOT,
+        help="repositorio git de donde salen las ediciones (por omisión, éste)",
+    )
+    parser.add_argument(
+        "--site", type=Path, default=None, help="carpeta del sitio (por omisión, <repo>/_site)"
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        help="raíz de las cachés de ejecución, una subcarpeta por edición "
+        "(por omisión, <repo>/_build/ediciones-cache)",
+    )
+    parser.add_argument(
+        "--ref",
+        default=None,
+        help="construir otro commit con el nombre de la edición (p. ej. HEAD para dev)",
+    )
+    parser.add_argument(
+        "--base-url",
+        default=os.environ.get("JERARQUICOS_SITE_BASE_URL", "/"),
+        help="URL (o ruta desde la raíz del dominio) donde se publica _site; "
+        "por omisión «/». En GitHub Pages de proyecto: /<repositorio>/",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="volver a construir una edición etiquetada que ya está publicada",
+    )
+    parser.add_argument(
+        "--solo-indice",
+        action="store_true",
+        help="no construir: sólo regenerar versions.json e index.html",
+    )
+    parser.add_argument(
+        "--keep-temp",
+        action="store_true",
+        help="conservar la copia de trabajo temporal (para depurar)",
+    )
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         parser.error(
@@ -520,8 +571,16 @@ def main(argv=None) -> int:
         if args.edition is None:
             parser.error(f"falta la edición: {ALLOWED_NAMES}")
         check_edition_name(args.edition)
-        build_edition(args.edition, repo=repo, site=site, cache_root=cache_root, ref=args.ref,
-                      base_url=args.base_url, force=args.force, keep_temp=args.keep_temp)
+        build_edition(
+            args.edition,
+            repo=repo,
+            site=site,
+            cache_root=cache_root,
+            ref=args.ref,
+            base_url=args.base_url,
+            force=args.force,
+            keep_temp=args.keep_temp,
+        )
     except EditionError as err:
         print(f"Error: {err}", file=sys.stderr)
         return 1

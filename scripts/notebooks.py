@@ -35,7 +35,7 @@ INSTALL_ENV = "JERARQUICOS_INSTALL_SOURCE"
 EXTRA = "modelos"
 DEV_REF = "main"
 
-SETUP_TEMPLATE = '''{marker}
+SETUP_TEMPLATE = """{marker}
 # En el sitio esta celda no se muestra y al construir el libro no hace nada.
 import importlib.util
 import os
@@ -50,7 +50,7 @@ if importlib.util.find_spec("jerarquicos") is None:
         [sys.executable, "-m", "pip", "install", "-q", f"jerarquicos[{extra}] @ {{FUENTE}}"],
         check=True,
     )
-    importlib.invalidate_caches()'''
+    importlib.invalidate_caches()"""
 
 
 def repository_url(root: Path = REPO_ROOT) -> str:

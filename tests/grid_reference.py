@@ -36,8 +36,9 @@ def hierarchical_moments(y, N, A, B, kappa):
     dens = _omega_density(y, N, A, B, kappa)
 
     def expect(g):
-        return integrate.quad(lambda w: g(w) * dens(w), 0, 1, epsabs=1e-15, epsrel=1e-12,
-                              limit=200)[0]
+        return integrate.quad(
+            lambda w: g(w) * dens(w), 0, 1, epsabs=1e-15, epsrel=1e-12, limit=200
+        )[0]
 
     z = expect(lambda w: 1.0)
     out = {}
@@ -60,9 +61,9 @@ def hierarchical_moments(y, N, A, B, kappa):
     return out
 
 
-
 @functools.cache
 def lecture_moments(kappa=5.0):
     """Momentos exactos para los datos de la clase."""
-    return hierarchical_moments(LECTURE["y"], LECTURE["N"], LECTURE["A_omega"],
-                                LECTURE["B_omega"], kappa)
+    return hierarchical_moments(
+        LECTURE["y"], LECTURE["N"], LECTURE["A_omega"], LECTURE["B_omega"], kappa
+    )

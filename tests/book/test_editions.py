@@ -40,8 +40,14 @@ from book_fixture import REPO_ROOT, make_book
 SCRIPT = REPO_ROOT / "scripts" / "build_edition.py"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 EXECUTING = "Executing notebook"  # lo que myst-nb escribe al ejecutar un cuaderno
 
@@ -97,16 +103,29 @@ def _color(nombre: str, rgb: tuple[int, int, int]) -> str:
 def _write_edition(repo: Path, edition: str) -> None:
     valor, altura, nombre, rgb = EDITIONS[edition]
     (repo / "src" / "jerarquicos").mkdir(parents=True, exist_ok=True)
-    (repo / "src" / "jerarquicos" / "__init__.py").write_text(_src(valor, altura),
-                                                              encoding="utf-8")
+    (repo / "src" / "jerarquicos" / "__init__.py").write_text(_src(valor, altura), encoding="utf-8")
     (repo / "book" / "color.txt").write_text(_color(nombre, rgb), encoding="utf-8")
 
 
 def _git(repo: Path, *args: str) -> str:
     out = subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=Prueba", "-c", "user.email=prueba@example.org",
-         "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *args],
-        check=True, capture_output=True, text=True,
+        [
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.name=Prueba",
+            "-c",
+            "user.email=prueba@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return out.stdout
 
@@ -125,9 +144,11 @@ def make_repo(dest: Path) -> Path:
     # Una etiqueta rota fuera de main: su capítulo lanza una excepción.
     _git(dest, "checkout", "-q", "-b", "rota")
     chapter = dest / "book" / "capitulo.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8")
-                       + '\n```{code-cell} ipython3\nraise ValueError("celda rota")\n```\n',
-                       encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8")
+        + '\n```{code-cell} ipython3\nraise ValueError("celda rota")\n```\n',
+        encoding="utf-8",
+    )
     _git(dest, "commit", "-qam", "Edición rota")
     _git(dest, "tag", "2026-3c")
     _git(dest, "checkout", "-q", "main")
@@ -136,8 +157,9 @@ def make_repo(dest: Path) -> Path:
     return dest
 
 
-def run_builder(repo: Path, site: Path, cache: Path, *args: str,
-                timeout: int = 600) -> subprocess.CompletedProcess:
+def run_builder(
+    repo: Path, site: Path, cache: Path, *args: str, timeout: int = 600
+) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env.pop("JERARQUICOS_SITE_BASE_URL", None)
@@ -145,9 +167,21 @@ def run_builder(repo: Path, site: Path, cache: Path, *args: str,
     # las figuras de plt.show(): el kernel de la edición no lo hereda.
     env["MPLBACKEND"] = "Agg"
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args, "--repo", str(repo), "--site", str(site),
-         "--cache-dir", str(cache)],
-        capture_output=True, text=True, env=env, timeout=timeout,
+        [
+            sys.executable,
+            str(SCRIPT),
+            *args,
+            "--repo",
+            str(repo),
+            "--site",
+            str(site),
+            "--cache-dir",
+            str(cache),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
     )
 
 
@@ -239,12 +273,19 @@ def test_site_index_is_written_atomically(tmp_path):
     (site / ".oculta").mkdir()
     be.write_site_index(site)
     assert sorted(p.name for p in site.iterdir()) == [
-        ".nojekyll", ".oculta", "2026-1c", "2026-2c", "index.html", "versions.json"]
+        ".nojekyll",
+        ".oculta",
+        "2026-1c",
+        "2026-2c",
+        "index.html",
+        "versions.json",
+    ]
 
 
 def test_banner_script_is_spanish():
     script = (REPO_ROOT / "scripts" / "edicion" / "_static" / "edicion.js").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "que ya no es la vigente" in script
     assert "Ir a esta página en la edición vigente" in script
     assert "This is documentation for" not in script
@@ -283,8 +324,7 @@ def test_workflows_pin_every_action_and_grant_least_privilege():
 def test_versions_json_lists_every_edition(published):
     entries = json.loads((published["site"] / "versions.json").read_text(encoding="utf-8"))
     assert entries == [
-        {"name": "2026-2c (vigente)", "version": "2026-2c", "url": "/2026-2c/",
-         "preferred": True},
+        {"name": "2026-2c (vigente)", "version": "2026-2c", "url": "/2026-2c/", "preferred": True},
         {"name": "2026-1c", "version": "2026-1c", "url": "/2026-1c/"},
         {"name": "dev (en desarrollo)", "version": "dev", "url": "/dev/"},
     ]
@@ -354,8 +394,7 @@ def test_colab_and_binder_open_each_editions_own_package(published):
 @pytest.mark.book
 def test_old_edition_gets_the_spanish_banner_machinery(published):
     for edition in EDITIONS:
-        page = (published["site"] / edition / "book" / "capitulo.html").read_text(
-            encoding="utf-8")
+        page = (published["site"] / edition / "book" / "capitulo.html").read_text(encoding="utf-8")
         assert 'id="bd-header-version-warning"' in page
         assert "Elegir la edición del curso" in page
         assert "Version switcher list" not in page and "Choose version" not in page
@@ -477,8 +516,9 @@ def test_switcher_moves_to_the_same_page_in_another_edition(published, tmp_path)
             page.goto(f"{base}/2026-1c/book/capitulo.html")
             banner = page.locator("#bd-header-version-warning")
             expect(banner).to_be_visible()
-            expect(banner).to_contain_text("Está leyendo la edición 2026-1c del curso, "
-                                           "que ya no es la vigente.")
+            expect(banner).to_contain_text(
+                "Está leyendo la edición 2026-1c del curso, que ya no es la vigente."
+            )
             link = banner.get_by_role("link", name="Ir a esta página en la edición vigente")
             expect(link).to_have_attribute("href", "/2026-2c/book/capitulo.html")
             button = page.locator("#pst-primary-sidebar .version-switcher__button")
