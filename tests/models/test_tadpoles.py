@@ -51,6 +51,33 @@ def test_invalid_counts(frogs):
         tadpoles.varying_intercepts_model(frogs.assign(density=1.5))
 
 
+@pytest.fixture
+def mock_pymc_sample():
+    """pm.sample simulado (extracciones de la previa): prueba la estructura sin MCMC."""
+    from pymc.testing import mock_sample_setup_and_teardown
+
+    yield from mock_sample_setup_and_teardown()
+
+
+def test_posterior_names_live_in_the_module(frogs, mock_pymc_sample):
+    from jerarquicos.models.fitting import fit
+
+    idata = fit(tadpoles.varying_intercepts_model(frogs), sampler="pymc", draws=5, random_seed=1)
+    posterior = idata.posterior
+    assert set(posterior.data_vars) == {
+        tadpoles.INTERCEPT,
+        tadpoles.TANK_SIGMA,
+        tadpoles.TANK_TERM,
+    }
+    assert posterior[tadpoles.TANK_TERM].dims == ("chain", "draw", "tank__factor_dim")
+    assert posterior.sizes["tank__factor_dim"] == 48
+    # las predictivas leen esas mismas variables
+    new = tadpoles.predict_tadpoles_new_tank(idata, density=35, random_seed=0)
+    old = tadpoles.predict_tadpoles_tank(idata, 1, density=10, random_seed=0)
+    assert new["surv"].dims == ("chain", "draw", "new_group")
+    assert int(old["surv"].max()) <= 10
+
+
 # --------------------------------------------------------------------------- lentas
 
 

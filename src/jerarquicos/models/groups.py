@@ -9,16 +9,17 @@ usa con los nombres de SUS variables, que define en su propio módulo.
   ``u_j^(s)``.
 * **Grupo nuevo** (:func:`new_group_effects`, la predictiva de libro de
   texto): para cada extracción s se saca un efecto NUEVO de la distribución
-  poblacional, ``u_new^(s) ~ N(0, σ^(s))``, independiente entre grupos nuevos y
+  poblacional, ``u_new^(s) ~ N(0, (σ^(s))²)``, independiente entre grupos nuevos y
   entre extracciones. Así la predictiva integra la incertidumbre sobre μ y σ y
   la variabilidad entre grupos.
-* :func:`group_summary`: media y desvío a posteriori de la media de cada grupo.
+* :func:`group_summary`: media y desviación típica a posteriori de la media de cada
+  grupo.
 
 Qué hace Bambi 0.17.2 (``model.predict(..., sample_new_groups=True)``),
 comprobado en su código (``bambi/model_components.py``,
 ``_construct_u_with_new_groups``) y en una prueba de este paquete:
 
-* NO extrae de N(0, σ): para cada índice de extracción ``d`` elige al azar
+* NO extrae de N(0, σ²): para cada índice de extracción ``d`` elige al azar
   (uniforme, con reemplazo) UNO de los grupos existentes y reutiliza su
   extracción posterior ``u_k^(d)`` (equivale a
   ``sample_new_levels="uncertainty"`` de brms). El resultado es una mezcla de
@@ -112,7 +113,8 @@ def new_group_effects(
     """Extrae efectos de grupos NUEVOS de la distribución poblacional.
 
     Para cada extracción posterior s y cada grupo nuevo g,
-    ``u_g^(s) ~ N(0, σ^(s))``, independientes.
+    ``u_g^(s) ~ N(0, (σ^(s))²)``, independientes (la normal se escribe con
+    su varianza, como en el libro).
 
     Parameters
     ----------
@@ -193,7 +195,7 @@ def group_effect(idata, *, group_term: str, level) -> xr.DataArray:
 
 
 def group_summary(idata, term: str, *, intercept: str = "Intercept") -> pd.DataFrame:
-    """Media y desvío a posteriori de la media de cada grupo.
+    """Media y desviación típica a posteriori de la media de cada grupo.
 
     Sirve para los dos tipos de término de Bambi:
 

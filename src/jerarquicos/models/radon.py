@@ -1,20 +1,27 @@
-"""Modelos del radón de Minnesota (Gelman y Hill 2007), en Bambi.
+"""Modelos del radón de Minnesota (Gelman y Hill 2007), en Bambi y en PyMC.
 
-Cinco constructores, de menos a más agrupamiento, todos con la misma
-respuesta ``log_radon`` (logaritmo del radón de la casa *i* del condado *j*):
+Siete constructores, de menos a más estructura, todos con la misma respuesta
+``log_radon`` (logaritmo del radón de la casa *i* del condado *j*):
 
-========================  ======================================  =======================
-constructor               fórmula                                 efecto de condado
-========================  ======================================  =======================
-complete_pooling_model    ``log_radon ~ 1``                       ninguno (un solo α)
-no_pooling_model          ``log_radon ~ 0 + county``              α_j independientes
-fixed_prior_model         ``log_radon ~ 0 + county``              α_j ~ N(m, v) fija
-varying_intercepts_model  ``log_radon ~ 1 + (1|county)``          α_j ~ N(μ, σ²) estimada
-floor_model               ``log_radon ~ 1 + floor + (1|county)``  ídem, más el piso
-========================  ======================================  =======================
+========================  ===================================================  ===========
+constructor               fórmula o modelo                                     biblioteca
+========================  ===================================================  ===========
+complete_pooling_model    ``log_radon ~ 1``                                    Bambi
+no_pooling_model          ``log_radon ~ 0 + county``                           Bambi
+fixed_prior_model         α_j ~ N(m, v) con v fija (un ``pm.Data``)            PyMC
+varying_intercepts_model  ``log_radon ~ 1 + (1|county)``                       Bambi
+floor_model               ``log_radon ~ 1 + floor + (1|county)``               Bambi
+uranium_model             ``log_radon ~ 1 + floor + log_uranium + (1|county)``  Bambi
+varying_slopes_model      ``log_radon ~ 1 + floor + (1 + floor|county)``       Bambi
+========================  ===================================================  ===========
 
-Todos devuelven un ``bambi.Model`` SIN ajustar; para ajustarlo use
-:func:`jerarquicos.models.fitting.fit`.
+Todos devuelven un modelo SIN ajustar (``bambi.Model`` o ``pymc.Model``); para
+ajustarlo use :func:`jerarquicos.models.fitting.fit` o, para barrer la varianza
+de la previa fija compilando una sola vez,
+:func:`jerarquicos.models.fitting.fit_sweep` con :data:`PRIOR_SD`.
+
+La normal se escribe, como en el libro, ``N(media, varianza)``; Bambi y PyMC la
+parametrizan con la desviación típica, y los constructores hacen la cuenta.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from ..validation import check_positive_finite, check_real_array, check_real_scalar
 from ._data import as_categorical, require_frame
 from ._warnings import ignore_pandas4_in_bambi
 from .groups import group_effect, new_group_effects, posterior_group, require_vars
@@ -35,25 +43,37 @@ __all__ = [
     "complete_pooling_model",
     "no_pooling_model",
     "fixed_prior_model",
+    "prior_sd",
     "varying_intercepts_model",
     "floor_model",
+    "uranium_model",
+    "varying_slopes_model",
+    "county_uranium",
     "predict_radon_county",
     "predict_radon_new_county",
 ]
 
-#: Nombres de las variables que Bambi da a los términos de estos modelos (el
-#: posterior de un ajuste los usa tal cual).
+#: Nombres de las variables del posterior de estos modelos (los de Bambi tal
+#: cual; :func:`fixed_prior_model` usa los mismos que el modelo sin pooling).
 INTERCEPT = "Intercept"
 COUNTY = "county"
+COUNTY_DIM = "county_dim"
 COUNTY_TERM = "1|county"
 COUNTY_SIGMA = "1|county_sigma"
 FLOOR_TERM = "floor"
+URANIUM_TERM = "log_uranium"
+SLOPE_TERM = "floor|county"
+SLOPE_SIGMA = "floor|county_sigma"
 SIGMA = "sigma"
+#: ``pm.Data`` de :func:`fixed_prior_model` con la desviación típica de la previa.
+PRIOR_SD = "prior_sd"
 
 COMPLETE_POOLING = "log_radon ~ 1"
 NO_POOLING = "log_radon ~ 0 + county"
 VARYING_INTERCEPTS = "log_radon ~ 1 + (1|county)"
 FLOOR = "log_radon ~ 1 + floor + (1|county)"
+URANIUM = "log_radon ~ 1 + floor + log_uranium + (1|county)"
+VARYING_SLOPES = "log_radon ~ 1 + floor + (1 + floor|county)"
 
 
 def prepare_radon(data: pd.DataFrame) -> pd.DataFrame:
@@ -153,21 +173,58 @@ def no_pooling_model(data: pd.DataFrame, *, priors: Mapping | None = None):
     return _model(NO_POOLING, data, priors)
 
 
+def prior_sd(variances) -> np.ndarray:
+    """Desviaciones típicas de previas escritas con su varianza, ``N(m, v)``.
+
+    Es la cuenta que hace falta para pasar a :data:`PRIOR_SD` (que PyMC usa
+    como desviación típica) las varianzas con que el libro escribe la previa.
+
+    Parameters
+    ----------
+    variances : float or array_like
+        Varianzas, finitas y positivas.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``sqrt(variances)``, con la misma forma.
+
+    Raises
+    ------
+    TypeError
+        Si los valores no son números reales.
+    ValueError
+        Si alguna varianza no es finita o no es positiva.
+    """
+    values = check_real_array(variances, "variances")
+    bad = ~(np.isfinite(values) & (values > 0))
+    if bad.any():
+        raise ValueError(
+            f"El argumento variances tiene el valor {values[bad].ravel()[0]!r}: se admiten "
+            "varianzas finitas y positivas."
+        )
+    return np.sqrt(values)
+
+
 def fixed_prior_model(
     data: pd.DataFrame,
     *,
     prior_mean: float = 0.0,
     prior_variance: float = 10.0,
-    sigma_prior=None,
 ):
-    """Agrupamiento parcial con una previa FIJA común para los condados.
+    """Una media por condado con una previa FIJA común, en PyMC.
 
-    ``log_radon_ij ~ N(α_j, σ²)`` y ``α_j ~ N(prior_mean, prior_variance)``,
-    con la previa completamente especificada (no se aprende de los datos).
-    Los condados no se informan entre sí (son independientes dada la previa);
-    cada α_j sólo se encoge hacia ``prior_mean``, y más cuanto menos casas
-    tiene el condado. Con la previa de la clase, N(0, 10), el encogimiento es
-    pequeño porque 10 es una varianza grande para log-radón.
+    ``log_radon_i ~ N(α_{j[i]}, σ²)``, ``α_j ~ N(prior_mean, prior_variance)`` y
+    ``σ ~ HalfStudentT(4, s_y)``, la previa que Bambi da a ``sigma`` por omisión
+    (``s_y`` es la desviación típica de ``log_radon``). La previa de los α_j
+    está completamente fijada: los condados no se informan entre sí y cada α_j
+    sólo se encoge hacia ``prior_mean``, tanto más cuanto menos casas tiene. Con
+    una varianza enorme (p. ej. 10⁶) la previa es prácticamente plana y el
+    modelo es el de sin pooling.
+
+    La desviación típica de la previa es el ``pm.Data`` :data:`PRIOR_SD`, así
+    que :func:`jerarquicos.models.fitting.fit_sweep` ajusta varias varianzas
+    con una sola compilación (pase ``prior_sd(varianzas)``).
 
     Parameters
     ----------
@@ -176,55 +233,41 @@ def fixed_prior_model(
     prior_mean : float, default 0.0
         Media de la previa de cada α_j.
     prior_variance : float, default 10.0
-        VARIANZA de la previa de cada α_j, como en la notación de la clase
-        N(μ, σ²). Bambi/PyMC parametrizan la normal por desviación típica:
-        se usa ``sigma = sqrt(prior_variance)`` (≈ 3.162 para 10).
-    sigma_prior : bambi.Prior, optional
-        Previa de la desviación típica residual σ; por omisión la automática de
-        Bambi.
+        VARIANZA de la previa de cada α_j (la notación del libro). El modelo
+        guarda ``sqrt(prior_variance)`` en :data:`PRIOR_SD`.
 
     Returns
     -------
-    bambi.Model
-        Modelo sin ajustar, con la fórmula ``log_radon ~ 0 + county``.
+    pymc.Model
+        Modelo sin ajustar, con las variables :data:`COUNTY` (dims
+        :data:`COUNTY_DIM`, un valor por condado, como el término ``county`` del
+        modelo sin pooling de Bambi) y :data:`SIGMA`.
 
     Raises
     ------
+    TypeError
+        Si ``prior_mean`` o ``prior_variance`` no son números reales.
     ValueError
         Si ``prior_mean`` no es finito o ``prior_variance`` no es positiva.
-
-    Notes
-    -----
-    Se implementa como términos COMUNES ``0 + county`` con previa
-    ``Normal(prior_mean, sqrt(prior_variance))`` y no como un término de grupo
-    ``(1|county)`` con desviación fija: en Bambi 0.17 un término de grupo
-    no centrado ignora el ``mu`` de su previa (bambi#1003), de modo que una
-    media distinta de 0 se perdería en silencio. Los términos comunes sí
-    respetan ``mu``.
     """
-    import bambi as bmb
+    import pymc as pm
 
-    try:
-        mean = float(prior_mean)
-    except (TypeError, ValueError):
-        mean = float("nan")
+    mean = check_real_scalar(prior_mean, "prior_mean")
     if not math.isfinite(mean):
         raise ValueError(
             f"El argumento prior_mean={prior_mean!r} no es válido: se admite un número finito."
         )
-    try:
-        variance = float(prior_variance)
-    except (TypeError, ValueError):
-        variance = float("nan")
-    if not (math.isfinite(variance) and variance > 0):
-        raise ValueError(
-            f"El argumento prior_variance={prior_variance!r} no es válido: se admite una "
-            "varianza finita y positiva (p. ej. 10, que da sigma = sqrt(10))."
-        )
-    priors = {"county": bmb.Prior("Normal", mu=mean, sigma=math.sqrt(variance))}
-    if sigma_prior is not None:
-        priors["sigma"] = sigma_prior
-    return _model(NO_POOLING, data, priors)
+    variance = check_positive_finite(prior_variance, "prior_variance")
+    df = prepare_radon(data)
+    y = df["log_radon"].to_numpy(dtype=float)
+    county = df["county"].cat.codes.to_numpy()
+    labels = [str(c) for c in df["county"].cat.categories]
+    with pm.Model(coords={COUNTY_DIM: labels}) as model:
+        scale = pm.Data(PRIOR_SD, math.sqrt(variance))
+        alpha = pm.Normal(COUNTY, mu=mean, sigma=scale, dims=COUNTY_DIM)
+        sigma = pm.HalfStudentT(SIGMA, nu=4, sigma=float(np.std(y)))
+        pm.Normal("log_radon", mu=alpha[county], sigma=sigma, observed=y)
+    return model
 
 
 def varying_intercepts_model(data: pd.DataFrame, *, priors: Mapping | None = None):
@@ -232,7 +275,8 @@ def varying_intercepts_model(data: pd.DataFrame, *, priors: Mapping | None = Non
 
     ``log_radon_ij ~ N(μ + u_j, σ²)``, ``u_j ~ N(0, σ_county²)``, con μ
     (``Intercept``) y σ_county (``1|county_sigma``) estimados. Es el modelo
-    α_j ~ N(μ, σ_county²) de la clase, escrito como desvíos u_j = α_j − μ.
+    α_j ~ N(μ, σ_county²) del libro, escrito con los efectos de condado
+    u_j = α_j − μ.
 
     Parameters
     ----------
@@ -276,6 +320,100 @@ def floor_model(data: pd.DataFrame, *, priors: Mapping | None = None):
     return _model(FLOOR, data, priors)
 
 
+def county_uranium(data: pd.DataFrame) -> pd.Series:
+    """Log-uranio de cada condado (un predictor de nivel de condado).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Datos de radón con ``county`` y ``log_uranium``.
+
+    Returns
+    -------
+    pandas.Series
+        Índice: nombre del condado (texto, en el orden de las categorías); valor:
+        su ``log_uranium``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si faltan columnas, hay ausentes o ``log_uranium`` cambia dentro de un
+        condado (no sería un predictor del condado).
+    """
+    df = prepare_radon(require_frame(data, ["county", "log_radon", "floor", "log_uranium"]))
+    values = pd.to_numeric(df["log_uranium"], errors="coerce")
+    if values.isna().any() or not np.all(np.isfinite(values)):
+        raise ValueError(
+            "La columna data['log_uranium'] tiene valores ausentes o no numéricos: se admiten "
+            "sólo números finitos."
+        )
+    per_county = values.groupby(df["county"], observed=True)
+    varying = per_county.nunique() > 1
+    if varying.any():
+        raise ValueError(
+            f"La columna data['log_uranium'] cambia dentro de {int(varying.sum())} condado(s) "
+            f"(p. ej. {varying[varying].index[0]!r}): se admite un único valor por condado."
+        )
+    uranium = per_county.first()
+    uranium.index = uranium.index.astype(str)
+    return uranium.rename(URANIUM_TERM)
+
+
+def uranium_model(data: pd.DataFrame, *, priors: Mapping | None = None):
+    """Piso de la casa y log-uranio del condado, con interceptos variables.
+
+    ``log_radon_i ~ N(μ + γ·z_{j[i]} + u_{j[i]} + β·floor_i, σ²)``,
+    ``u_j ~ N(0, σ_county²)``, donde ``z_j`` es el log-uranio del condado j
+    (:data:`URANIUM_TERM`, un predictor de nivel de condado: el mismo valor en
+    todas sus casas). Es el modelo de Gelman y Hill (2007, sección 12.6): el
+    intercepto de cada condado es ``α_j = μ + γ·z_j + u_j``, y ``σ_county`` mide
+    ahora la variación entre condados que el uranio no explica.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Datos de radón con ``log_uranium`` (ver :func:`county_uranium`).
+    priors : dict, optional
+        Previas de Bambi (``"Intercept"``, ``"floor"``, ``"log_uranium"``,
+        ``"1|county"``, ``"sigma"``); por omisión las automáticas de Bambi.
+
+    Returns
+    -------
+    bambi.Model
+        Modelo sin ajustar.
+    """
+    county_uranium(data)  # valida que log_uranium sea un predictor del condado
+    return _model(URANIUM, data, priors)
+
+
+def varying_slopes_model(data: pd.DataFrame, *, priors: Mapping | None = None):
+    """Interceptos y pendientes del piso variables por condado.
+
+    ``log_radon_i ~ N(μ + u_{j[i]} + (β + b_{j[i]})·floor_i, σ²)``,
+    ``u_j ~ N(0, σ_county²)`` y ``b_j ~ N(0, σ_slope²)``, independientes: el
+    efecto de medir en planta baja cambia de un condado a otro, y los datos
+    deciden cuánto con ``σ_slope`` (:data:`SLOPE_SIGMA`). Bambi no modela la
+    correlación entre ``u_j`` y ``b_j``; el capítulo de corredores la agrega en
+    PyMC.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Datos de radón (ver :func:`prepare_radon`).
+    priors : dict, optional
+        Previas de Bambi (``"Intercept"``, ``"floor"``, ``"1|county"``,
+        ``"floor|county"``, ``"sigma"``); por omisión las automáticas de Bambi.
+
+    Returns
+    -------
+    bambi.Model
+        Modelo sin ajustar; el posterior tiene :data:`COUNTY_TERM`,
+        :data:`SLOPE_TERM` y sus desviaciones típicas :data:`COUNTY_SIGMA` y
+        :data:`SLOPE_SIGMA`.
+    """
+    return _model(VARYING_SLOPES, data, priors)
+
+
 # --------------------------------------------------------------------------- predictivas
 
 
@@ -309,7 +447,7 @@ def predict_radon_new_county(
 ) -> xr.Dataset:
     """Predictiva de ``log_radon`` para una casa de un condado NUEVO.
 
-    ``α_new^(s) = μ^(s) + u_new^(s)`` con ``u_new^(s) ~ N(0, σ_county^(s))``,
+    ``α_new^(s) = μ^(s) + u_new^(s)`` con ``u_new^(s) ~ N(0, (σ_county^(s))²)``,
     y ``y^(s) ~ N(α_new^(s) + β^(s)·floor, σ^(s))``.
 
     Parameters

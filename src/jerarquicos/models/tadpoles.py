@@ -83,7 +83,7 @@ def varying_intercepts_model(
 
     ``logit(p_i) = μ + u_i``, ``μ ~ N(intercept_prior)``,
     ``u_i ~ N(0, σ²)``, ``σ ~ Exponencial(sigma_rate)``; es el modelo
-    α_i ~ N(μ, σ²) de la clase escrito como desvíos u_i = α_i − μ (las previas
+    α_i ~ N(μ, σ²) del libro escrito con los efectos de tanque u_i = α_i − μ (las previas
     por omisión son las de McElreath, *Statistical Rethinking*, 2.ª ed., m13.2).
 
     Parameters
@@ -155,7 +155,7 @@ def predict_tadpoles_new_tank(
 ) -> xr.Dataset:
     """Predictiva de sobrevivientes en un tanque NUEVO.
 
-    ``logit p_new^(s) = μ^(s) + u_new^(s)``, ``u_new^(s) ~ N(0, σ^(s))``, y
+    ``logit p_new^(s) = μ^(s) + u_new^(s)``, ``u_new^(s) ~ N(0, (σ^(s))²)``, y
     ``S^(s) ~ Binomial(density, p_new^(s))``.
 
     Parameters

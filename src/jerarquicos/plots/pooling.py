@@ -1,8 +1,10 @@
 """Gráficos de pooling y *shrinkage* para los capítulos de radón y renacuajos.
 
-Todas las funciones de dibujo reciben ``ax=None`` (crean una figura nueva si
-hace falta), devuelven los ejes y nunca llaman a ``plt.show()``. Los rótulos
-están en castellano y los colores salen de viridis (apto para daltonismo).
+Los dibujantes ``plot_*`` reciben ``ax=None`` (crean una figura nueva si hace
+falta), devuelven los ejes y nunca llaman a ``plt.show()``; las funciones
+``*_figure`` arman la figura completa, en la diagramación ancha o en la
+angosta, para :func:`jerarquicos.plots.layout.show`. Los rótulos están en
+castellano y los colores salen de viridis (apto para daltonismo).
 
 Las tablas que se dibujan salen de los modelos (por ejemplo
 :func:`jerarquicos.models.groups.group_summary`); aquí sólo se dibuja.
@@ -17,15 +19,27 @@ import numpy as np
 import pandas as pd
 from matplotlib import colors as mcolors
 from matplotlib import ticker
+from matplotlib.collections import LineCollection
+
+from .layout import subplots
 
 __all__ = [
     "plot_prior_sweep",
+    "plot_sweep_spread",
     "plot_estimates_by_size",
     "plot_kept_fraction",
     "plot_agreement",
     "plot_county_fits",
+    "plot_group_predictor",
     "plot_tank_estimates",
     "plain_log_ticks",
+    "prior_sweep_figure",
+    "agreement_figure",
+    "estimates_by_size_figure",
+    "kept_fraction_figure",
+    "county_fits_figure",
+    "group_predictor_figure",
+    "tank_estimates_figure",
 ]
 
 #: Colores fijos (de viridis) para los tres tipos de estimación.
@@ -77,12 +91,17 @@ def _axes(ax):
 def plain_log_ticks(axis) -> None:
     """Rótulos 0.01, 1, 10, 100 en lugar de potencias de diez en un eje logarítmico.
 
+    Quita además las marcas menores: en un eje logarítmico son decenas, no
+    agregan información a estas figuras y dibujarlas (dos veces, una por
+    diagramación) es lo más lento de la figura.
+
     Parameters
     ----------
     axis : matplotlib.axis.Axis
         Eje a modificar, por ejemplo ``ax.xaxis``.
     """
     axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+    axis.set_minor_locator(ticker.NullLocator())
 
 
 def plot_prior_sweep(
@@ -141,9 +160,18 @@ def plot_prior_sweep(
         cmap = plt.get_cmap("viridis")
         line_colors = [cmap(norm(s)) for s in sizes]
     else:
-        line_colors = ["#31688e"] * len(values)
-    for row, color in zip(values, line_colors, strict=True):
-        ax.plot(variances, row, color=color, alpha=0.6, linewidth=0.9, marker="o", markersize=2)
+        line_colors = [mcolors.to_rgba("#31688e")] * len(values)
+    segments = [np.column_stack([variances, row]) for row in values]
+    ax.add_collection(LineCollection(segments, colors=line_colors, alpha=0.6, linewidths=0.9))
+    ax.scatter(
+        np.tile(variances, len(values)),
+        values.ravel(),
+        s=4,
+        c=np.repeat(np.asarray(line_colors), len(variances), axis=0),
+        alpha=0.6,
+        linewidths=0,
+    )
+    ax.autoscale_view()
     if hline is not None:
         ax.axhline(hline, color="0.3", linestyle="--", linewidth=1.2, label=hline_label)
         if hline_label:
@@ -170,6 +198,7 @@ def plot_estimates_by_size(
     jitter: float = 0.0,
     random_seed=None,
     color: str = "#31688e",
+    ylabel: str = "estimación de la media del condado",
 ):
     """Estimación de cada grupo contra su tamaño de muestra (eje logarítmico).
 
@@ -180,7 +209,8 @@ def plot_estimates_by_size(
     means : array_like
         Estimación de cada grupo (media a posteriori).
     sds : array_like, optional
-        Desvío a posteriori de cada grupo; si se da, se dibuja ± 1 desvío.
+        Desviación típica a posteriori de cada grupo; si se da, se dibuja ± 1
+        desviación típica.
     center : float, optional
         Valor común (por ejemplo, la media poblacional) para una recta
         horizontal de trazos.
@@ -195,6 +225,8 @@ def plot_estimates_by_size(
         Semilla del desplazamiento.
     color : str
         Color de los puntos.
+    ylabel : str, optional
+        Rótulo del eje vertical.
 
     Returns
     -------
@@ -208,7 +240,9 @@ def plot_estimates_by_size(
         sds = _as_1d(sds, "sds")
         _same_length(sizes=sizes, sds=sds)
         if np.any(sds < 0):
-            raise ValueError("El argumento sds tiene valores negativos: un desvío es >= 0.")
+            raise ValueError(
+                "El argumento sds tiene valores negativos: una desviación típica es >= 0."
+            )
     if not (np.isfinite(jitter) and jitter >= 0):
         raise ValueError(f"El argumento jitter={jitter!r} no es válido: se admite un número >= 0.")
     ax = _axes(ax)
@@ -227,7 +261,7 @@ def plot_estimates_by_size(
     ax.set_xscale("log")
     plain_log_ticks(ax.xaxis)
     ax.set_xlabel("casas del condado (escala logarítmica)")
-    ax.set_ylabel("estimación de la media del condado")
+    ax.set_ylabel(ylabel)
     return ax
 
 
@@ -405,6 +439,7 @@ def plot_tank_estimates(
     *,
     population: float,
     ax=None,
+    legend: bool = True,
 ):
     """Supervivencia de cada tanque: máxima verosimilitud y modelo multinivel.
 
@@ -425,6 +460,9 @@ def plot_tank_estimates(
         a posteriori de μ_α), en [0, 1].
     ax : matplotlib.axes.Axes, optional
         Ejes donde dibujar; si es ``None`` se crean.
+    legend : bool, default True
+        Si se agrega la leyenda dentro de los ejes (una figura puede ponerla
+        afuera).
 
     Returns
     -------
@@ -475,11 +513,379 @@ def plot_tank_estimates(
             ha="center",
             va="bottom",
             transform=ax.get_xaxis_transform(),
-            fontsize="small",
         )
     ax.set_xlim(0.5, density.size + 0.5)
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("tanque (ordenado por densidad inicial)")
     ax.set_ylabel("proporción de sobrevivientes")
-    ax.legend(frameon=False, loc="lower left", fontsize="small")
+    if legend:
+        ax.legend(frameon=False, loc="lower left")
     return ax
+
+
+def plot_sweep_spread(
+    variances,
+    spread,
+    *,
+    reference: float | None = None,
+    reference_label: str = "sin pooling",
+    ax=None,
+):
+    """Dispersión de las estimaciones de los grupos según la varianza de una previa fija.
+
+    Parameters
+    ----------
+    variances : array_like
+        Varianzas a priori (positivas).
+    spread : array_like
+        Desviación típica, entre grupos, de las medias a posteriori, una por
+        varianza.
+    reference : float, optional
+        Dispersión de referencia (por ejemplo, la del modelo sin pooling) para
+        una recta horizontal de trazos.
+    reference_label : str, optional
+        Rótulo de esa recta.
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    variances = _as_1d(variances, "variances")
+    spread = _as_1d(spread, "spread")
+    _same_length(variances=variances, spread=spread)
+    _positive(variances, "variances")
+    order = np.argsort(variances)
+    ax = _axes(ax)
+    ax.plot(variances[order], spread[order], "o-", color="#31688e", label="previa fija")
+    if reference is not None:
+        ax.axhline(float(reference), color="0.3", linestyle="--", label=reference_label)
+    ax.set_xscale("log")
+    plain_log_ticks(ax.xaxis)
+    ax.set_ylim(bottom=0)
+    ax.set_xlabel(r"varianza a priori de $\alpha_j$")
+    ax.set_ylabel("desviación típica entre condados")
+    ax.legend(frameon=False, loc="lower right")
+    return ax
+
+
+def plot_group_predictor(
+    x,
+    means,
+    sds=None,
+    *,
+    line: tuple[float, float],
+    line_label: str | None = None,
+    ax=None,
+    color: str = "#35b779",
+):
+    """Estimación de cada grupo contra un predictor del grupo, con la recta hacia la que se encoge.
+
+    Parameters
+    ----------
+    x : array_like
+        Predictor de nivel de grupo (uno por grupo), p. ej. el log-uranio.
+    means : array_like
+        Estimación de cada grupo (media a posteriori de su intercepto).
+    sds : array_like, optional
+        Desviación típica a posteriori de cada grupo (barras de ± 1).
+    line : (float, float)
+        Ordenada y pendiente de la recta que el modelo usa como centro de los
+        grupos (pendiente 0 si el modelo no tiene el predictor).
+    line_label : str, optional
+        Rótulo de la recta.
+    ax : matplotlib.axes.Axes, optional
+        Ejes donde dibujar; si es ``None`` se crean.
+    color : str
+        Color de los puntos.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    x = _as_1d(x, "x")
+    means = _as_1d(means, "means")
+    _same_length(x=x, means=means)
+    try:
+        a, b = (float(v) for v in line)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"El argumento line={line!r} no es válido: se admite un par (ordenada, pendiente)."
+        ) from None
+    ax = _axes(ax)
+    if sds is not None:
+        sds = _as_1d(sds, "sds")
+        _same_length(x=x, sds=sds)
+        ax.errorbar(x, means, yerr=sds, fmt="o", color=color, markersize=3, elinewidth=0.7)
+    else:
+        ax.plot(x, means, "o", color=color, markersize=3)
+    grid = np.array([x.min(), x.max()])
+    ax.plot(grid, a + b * grid, "--", color="0.3", linewidth=1.4, label=line_label)
+    if line_label:
+        ax.legend(frameon=False, loc="upper left")
+    ax.set_xlabel("log-uranio del condado")
+    ax.set_ylabel("intercepto del condado")
+    return ax
+
+
+# --------------------------------------------------------------------------- figuras
+
+
+def _wide(layout) -> bool:
+    """La diagramación ancha admite más de dos columnas de paneles."""
+    return layout.max_cols > 2
+
+
+def prior_sweep_figure(
+    estimates: pd.DataFrame,
+    spread,
+    *,
+    sizes,
+    pooled: float,
+    unpooled_spread: float,
+    layout,
+):
+    """Barrido de la varianza de una previa fija: cada grupo y la dispersión entre grupos.
+
+    Parameters
+    ----------
+    estimates : pandas.DataFrame
+        Una fila por grupo y una columna por varianza (ver :func:`plot_prior_sweep`).
+    spread : array_like
+        Desviación típica entre grupos para cada columna de ``estimates``.
+    sizes : array_like
+        Tamaño de cada grupo (colorea las líneas).
+    pooled : float
+        Media del pooling completo (recta de trazos del panel de los grupos).
+    unpooled_spread : float
+        Dispersión del modelo sin pooling (recta de trazos del otro panel).
+    layout : jerarquicos.plots.layout.Layout
+        En la ancha, los dos paneles en fila; en la angosta, apilados.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    cols = 2 if _wide(layout) else 1
+    fig, axes = subplots(2, layout, cols=cols, panel_aspect=0.8 if cols == 2 else 0.6)
+    plot_prior_sweep(
+        estimates, sizes=sizes, hline=pooled, hline_label="pooling completo", ax=axes[0]
+    )
+    axes[0].set_ylabel(r"media a posteriori de $\alpha_j$")
+    plot_sweep_spread(list(estimates.columns), spread, reference=unpooled_spread, ax=axes[1])
+    return fig
+
+
+def agreement_figure(x, y, *, xlabel: str = "", ylabel: str = "", layout):
+    """Figura de un panel de :func:`plot_agreement`.
+
+    Parameters
+    ----------
+    x, y, xlabel, ylabel
+        Ver :func:`plot_agreement`.
+    layout : jerarquicos.plots.layout.Layout
+        Diagramación (el panel es cuadrado en ambas).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    aspect = 0.5 if _wide(layout) else 0.9
+    fig, (ax,) = subplots(1, layout, panel_aspect=aspect)
+    plot_agreement(x, y, xlabel=xlabel, ylabel=ylabel, ax=ax)
+    # un panel cuadrado, con los mismos límites en los dos ejes
+    low = min(ax.get_xlim()[0], ax.get_ylim()[0])
+    high = max(ax.get_xlim()[1], ax.get_ylim()[1])
+    ax.set_xlim(low, high)
+    ax.set_ylim(low, high)
+    ax.set_aspect("equal", adjustable="box")
+    return fig
+
+
+def estimates_by_size_figure(
+    sizes,
+    panels: Mapping[str, tuple],
+    *,
+    center: float,
+    center_label: str | None = None,
+    ylabel: str = "estimación de la media del condado",
+    random_seed=None,
+    layout,
+):
+    """Paneles de :func:`plot_estimates_by_size` con la misma escala vertical.
+
+    Parameters
+    ----------
+    sizes : array_like
+        Tamaño de cada grupo.
+    panels : mapping
+        Título → ``(means, sds, color)`` de cada panel.
+    center : float
+        Valor hacia el que se encogen los grupos (recta de trazos).
+    center_label : str, optional
+        Rótulo de esa recta.
+    ylabel : str, optional
+        Rótulo del eje vertical.
+    random_seed : int, optional
+        Semilla del desplazamiento horizontal (el mismo en todos los paneles).
+    layout : jerarquicos.plots.layout.Layout
+        En la ancha, los paneles en fila; en la angosta, apilados.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    if not isinstance(panels, Mapping) or not panels:
+        raise TypeError(
+            "El argumento panels debe ser un dict no vacío {título: (medias, desviaciones, color)}."
+        )
+    n = len(panels)
+    cols = n if _wide(layout) else 1
+    fig, axes = subplots(
+        n, layout, cols=cols, panel_aspect=0.8 if cols > 1 else 0.62, sharey=True, sharex=True
+    )
+    for ax, (title, (means, sds, color)) in zip(axes, panels.items(), strict=True):
+        plot_estimates_by_size(
+            sizes,
+            means,
+            sds,
+            center=center,
+            center_label=center_label,
+            jitter=0.08,
+            random_seed=random_seed,
+            color=color,
+            ylabel=ylabel,
+            ax=ax,
+        )
+        if n > 1:
+            ax.set_title(title)
+    if cols > 1:
+        for ax in axes[1:]:
+            ax.set_ylabel("")
+    elif n > 1:
+        # apilados: un único rótulo vertical para toda la columna
+        for ax in axes:
+            ax.set_ylabel("")
+        fig.supylabel(ylabel)
+        for ax in axes[:-1]:
+            ax.set_xlabel("")
+    return fig
+
+
+def kept_fraction_figure(sizes, kept, *, ratio: float | None = None, layout):
+    """Figura de un panel de :func:`plot_kept_fraction`.
+
+    Parameters
+    ----------
+    sizes, kept, ratio
+        Ver :func:`plot_kept_fraction`.
+    layout : jerarquicos.plots.layout.Layout
+        Diagramación.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig, (ax,) = subplots(1, layout, panel_aspect=0.5 if _wide(layout) else 0.75)
+    plot_kept_fraction(sizes, kept, ratio=ratio, ax=ax)
+    return fig
+
+
+def county_fits_figure(data: pd.DataFrame, lines: Mapping[str, Mapping], *, layout):
+    """Un panel de :func:`plot_county_fits` por condado, con una leyenda común.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Datos de radón (``county``, ``floor``, ``log_radon``).
+    lines : mapping
+        Condado → ``{rótulo: (ordenada, pendiente)}``, en el orden de los paneles.
+    layout : jerarquicos.plots.layout.Layout
+        En la ancha, cuatro columnas; en la angosta, dos.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    if not isinstance(lines, Mapping) or not lines:
+        raise TypeError(
+            "El argumento lines debe ser un dict no vacío {condado: {rótulo: (ordenada, "
+            "pendiente)}}."
+        )
+    wide = _wide(layout)
+    fig, axes = subplots(
+        len(lines),
+        layout,
+        cols=4,
+        panel_aspect=0.95 if wide else 0.8,
+        extra=0.3,
+        sharex=True,
+        sharey=True,
+    )
+    cols = min(4, layout.max_cols, len(lines))
+    for k, (ax, (county, fits)) in enumerate(zip(axes, lines.items(), strict=True)):
+        plot_county_fits(data, county, fits, ax=ax, random_seed=k)
+        if k % cols == 0:
+            ax.set_ylabel("log radón")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=3 if wide else 2, frameon=False)
+    return fig
+
+
+def group_predictor_figure(x, panels: Mapping[str, tuple], *, layout):
+    """Paneles de :func:`plot_group_predictor`, uno por modelo, con la misma escala.
+
+    Parameters
+    ----------
+    x : array_like
+        Predictor de nivel de grupo.
+    panels : mapping
+        Título → ``(means, sds, (ordenada, pendiente), rótulo de la recta)``.
+    layout : jerarquicos.plots.layout.Layout
+        En la ancha, los paneles en fila; en la angosta, apilados.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    if not isinstance(panels, Mapping) or not panels:
+        raise TypeError(
+            "El argumento panels debe ser un dict no vacío {título: (medias, desviaciones, "
+            "recta, rótulo)}."
+        )
+    n = len(panels)
+    cols = n if _wide(layout) else 1
+    fig, axes = subplots(
+        n, layout, cols=cols, panel_aspect=0.8 if cols > 1 else 0.62, sharex=True, sharey=True
+    )
+    for ax, (title, (means, sds, line, label)) in zip(axes, panels.items(), strict=True):
+        plot_group_predictor(x, means, sds, line=line, line_label=label, ax=ax)
+        ax.set_title(title)
+    for ax in axes[1:] if cols > 1 else []:
+        ax.set_ylabel("")
+    for ax in axes[:-1] if cols == 1 else []:
+        ax.set_xlabel("")
+    return fig
+
+
+def tank_estimates_figure(density, observed, estimated, *, population: float, layout):
+    """Figura de :func:`plot_tank_estimates` con la leyenda debajo de los ejes.
+
+    Parameters
+    ----------
+    density, observed, estimated, population
+        Ver :func:`plot_tank_estimates`.
+    layout : jerarquicos.plots.layout.Layout
+        Diagramación.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    wide = _wide(layout)
+    fig, (ax,) = subplots(1, layout, panel_aspect=0.45 if wide else 0.8, extra=0.4)
+    plot_tank_estimates(density, observed, estimated, population=population, ax=ax, legend=False)
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=3 if wide else 1, frameon=False)
+    return fig
