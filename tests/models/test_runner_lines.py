@@ -1,4 +1,4 @@
-"""Rectas por corredor (sin pooling y a posteriori), con datos y posteriores sintéticos."""
+"""Rectas por corredor (sin pooling y a posteriori) y resúmenes, con posteriores sintéticos."""
 
 from __future__ import annotations
 
@@ -111,3 +111,78 @@ def test_posterior_lines_rejects_other_fits():
         pr.posterior_lines(object())
 
 
+def test_no_pooling_orders_numeric_runners_numerically():
+    raw, _ = _synthetic()
+    raw["runner"] = raw["runner"].replace({6: 10})
+    table = pr.no_pooling_lines(prepare_runners(raw))
+    assert list(table.index) == ["1", "2", "3", "4", "5", "10"]
+
+
+def test_no_pooling_rejects_non_finite_and_missing_values():
+    raw, _ = _synthetic()
+    df = prepare_runners(raw)
+    bad = df.copy()
+    bad.loc[0, "net"] = np.inf
+    with pytest.raises(ValueError, match="no finitos"):
+        pr.no_pooling_lines(bad)
+    bad = df.copy()
+    bad["runner"] = bad["runner"].astype(object)
+    bad.loc[0, "runner"] = None
+    with pytest.raises(ValueError, match="ausentes"):
+        pr.no_pooling_lines(bad)
+    bad = df.copy()
+    bad["net"] = bad["net"].astype(str)
+    with pytest.raises(TypeError, match="net"):
+        pr.no_pooling_lines(bad)
+
+
+def _rho_idata(values):
+    values = np.asarray(values, dtype=float).reshape(CHAINS, -1)
+    return az.from_dict(posterior={"rho": values})
+
+
+def test_correlation_summary_uses_equal_tails():
+    values = np.linspace(-0.5, 0.9, 2 * 500)
+    summary = pr.correlation_summary(_rho_idata(values), prob=0.9)
+    low, high = np.quantile(values, [0.05, 0.95])
+    assert summary["low"] == pytest.approx(low)
+    assert summary["high"] == pytest.approx(high)
+    assert summary["p_positive"] == pytest.approx((values > 0).mean())
+    assert summary["mean"] == pytest.approx(values.mean())
+
+
+@pytest.mark.parametrize(
+    ("prob", "error"), [(True, TypeError), ("0.9", TypeError), (1.0, ValueError), (0, ValueError)]
+)
+def test_correlation_summary_rejects_bad_prob(prob, error):
+    with pytest.raises(error, match="prob"):
+        pr.correlation_summary(_rho_idata(np.zeros(100)), prob=prob)
+
+
+def test_correlation_summary_needs_rho():
+    with pytest.raises(ValueError, match="rho"):
+        pr.correlation_summary(_bambi_like())
+    with pytest.raises(ValueError, match="posterior"):
+        pr.correlation_summary(object())
+
+
+def test_intercept_slope_correlation_per_runner():
+    rng = np.random.default_rng(1)
+    draws = rng.standard_normal((CHAINS, 400, 2))
+    intercept = 90 + draws[..., 0]
+    slope_tied = 1 - 0.5 * draws[..., 0]  # correlación -1 con la ordenada
+    slope_free = 1 + draws[..., 1]  # independiente
+    effects = np.stack(
+        [np.stack([intercept, slope_tied], -1), np.stack([intercept, slope_free], -1)], axis=2
+    )
+    idata = az.from_dict(
+        posterior={"runner_effects": effects},
+        coords={"runner": ["a", "b"], "effect": ["Intercept", "age_c"]},
+        dims={"runner_effects": ["runner", "effect"]},
+    )
+    corr = pr.intercept_slope_correlation(idata)
+    assert list(corr.index) == ["a", "b"]
+    assert corr["a"] == pytest.approx(-1.0)
+    assert abs(corr["b"]) < 0.15
+    bambi = pr.intercept_slope_correlation(_bambi_like())
+    assert list(bambi.index) == ["1", "2", "3"]
