@@ -27,6 +27,7 @@ comienzo de su primer párrafo (lo que muestran los buscadores).
 from __future__ import annotations
 
 import html
+import logging as std_logging
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -200,6 +201,9 @@ def subset_icon_fonts(outdir: Path, points: set[int]) -> list[tuple[str, int, in
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    # fontTools informa cada tabla recortada con logging INFO: en el registro de la
+    # construcción taparía las advertencias que importan.
+    std_logging.getLogger("fontTools").setLevel(std_logging.WARNING)
     done = []
     for path in sorted((outdir / FONT_DIR).rglob("*.woff2")):
         before = path.stat().st_size

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from book_fixture import REPO_ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.pdf]
 
 PDF = REPO_ROOT / "_build" / "latex" / "modelos-jerarquicos.pdf"
 TEX = PDF.with_suffix(".tex")
@@ -35,6 +35,18 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _title(markdown: str) -> str:
+    """El primer título ``# …`` fuera de los bloques de código (la celda de Colab
+    empieza con un comentario ``# …``)."""
+    in_code = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        elif not in_code and line.startswith("# "):
+            return line[2:].strip()
+    raise AssertionError("el capítulo no tiene título")
+
+
 def _toc_chapters() -> list[tuple[str, str, bool]]:
     """(archivo, título, numerado) de cada capítulo del _toc.yml, en orden."""
     toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))
@@ -42,11 +54,7 @@ def _toc_chapters() -> list[tuple[str, str, bool]]:
     for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
         for entry in part.get("chapters", []):
             source = REPO_ROOT / f"{entry['file']}.md"
-            title = next(
-                line[2:].strip()
-                for line in source.read_text(encoding="utf-8").splitlines()
-                if line.startswith("# ")
-            )
+            title = _title(source.read_text(encoding="utf-8"))
             chapters.append((entry["file"], title, bool(part.get("numbered", False))))
     return chapters
 

@@ -21,6 +21,12 @@ sweeps
     Marginales a posteriori en función de :math:`\kappa`.
 james_stein
     El estimador de James–Stein y su error cuadrático en simulaciones.
+partial_pooling
+    Pooling parcial con :math:`\omega` y :math:`\kappa` aprendidas de los datos, y
+    la simulación de su beneficio frente a ningún pooling y pooling completo.
+kappa
+    La concentración desconocida: posterior exacta de :math:`(\omega, \kappa)` en
+    una grilla 2-D, con cada :math:`\pi_s` integrada analíticamente.
 """
 
 from .beta import beta_from_mode, mode_from_beta
