@@ -281,3 +281,71 @@ def test_format_bytes_units():
     assert format_bytes(512) == "0.5 kB"
     assert format_bytes(1.6e9) == "1.6 GB"
     assert format_bytes(8.5e12) == "8.5 TB"
+
+
+# ---------------------------------------------------------------- figuras y ajustes
+
+
+def test_new_validators_return_valid_inputs_unchanged():
+    import arviz as az
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from jerarquicos.plots.layout import NARROW, WIDE
+    from jerarquicos.validation import (
+        check_ax,
+        check_cmap,
+        check_color,
+        check_dataframe,
+        check_finite_array,
+        check_idata,
+        check_interval,
+        check_layout,
+        check_mapping,
+        check_normal_prior,
+        check_text,
+    )
+
+    _, ax = plt.subplots()
+    assert check_ax(ax) is ax and check_ax(None) is None
+    plt.close("all")
+    assert check_layout(WIDE) is WIDE and check_layout(NARROW) is NARROW
+    idata = az.from_dict(posterior={"a": np.zeros((1, 3))})
+    assert check_idata(idata) is idata
+    df = pd.DataFrame({"a": [1.0], "b": [2.0]})
+    assert check_dataframe(df, "df", columns=("a",)) is df  # sin copiar
+    assert check_dataframe(df.iloc[:0], "df", min_rows=0).empty
+    assert check_text("x", "t") == "x" and check_text(None, "t", allow_none=True) is None
+    assert check_finite_array([1, 2], "v").tolist() == [1.0, 2.0]
+    assert check_interval((0, 1), "r") == (0.0, 1.0)
+    assert check_interval(np.array([0.2, 0.4]), "r", lower=0, upper=1) == (0.2, 0.4)
+    assert check_color("C0") == "C0" and check_color((0.1, 0.2, 0.3)) == (0.1, 0.2, 0.3)
+    assert check_cmap("viridis") == "viridis"
+    panels = {"a": (1, 2)}
+    assert check_mapping(panels, "p", what="{a: (x, y)}", item_len=2) is panels
+    assert check_normal_prior((1, 2), "m") == (1.0, 2.0)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fragment"),
+    [
+        (lambda v: v.check_interval((1.0, 1.0), "r"), ValueError, "inicio < fin"),
+        (lambda v: v.check_interval((0.0, 2.0), "r", upper=1.0), ValueError, "dentro de"),
+        (
+            lambda v: v.check_mapping({"a": "xy"}, "p", what="{a: (x, y)}", item_len=2),
+            ValueError,
+            "tupla",
+        ),
+        (lambda v: v.check_normal_prior((0.0, -1.0), "m"), ValueError, "'m[1]'"),
+        (lambda v: v.check_finite_array([1.0, np.inf], "v"), ValueError, "v[1]"),
+        (lambda v: v.check_text(b"x", "t"), TypeError, "cadena"),
+    ],
+)
+def test_new_validators_reject_with_the_argument_name(call, error, fragment):
+    from jerarquicos import validation
+
+    with pytest.raises(error, match=fragment.replace("[", r"\[").replace("]", r"\]")):
+        call(validation)

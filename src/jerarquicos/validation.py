@@ -1,4 +1,4 @@
-"""Validadores compartidos por los motores de grilla y colapsado.
+"""Validadores compartidos por todo el paquete: motores de grilla, modelos y figuras.
 
 Cada función comprueba un tipo de argumento y devuelve su versión normalizada
 (por ejemplo, un ``numpy.ndarray`` de ``float64``). Los errores siguen una sola
@@ -26,13 +26,23 @@ import numpy as np
 __all__ = [
     "DEFAULT_MAX_ELEMENTS",
     "MAX_SEED",
+    "check_ax",
     "check_bool",
     "check_choice",
+    "check_cmap",
+    "check_color",
     "check_counts",
+    "check_dataframe",
+    "check_finite_array",
     "check_finite_scalar",
     "check_grid",
+    "check_idata",
     "check_integer",
+    "check_interval",
     "check_kappa",
+    "check_layout",
+    "check_mapping",
+    "check_normal_prior",
     "check_memory",
     "check_positive_finite",
     "check_prob",
@@ -40,6 +50,7 @@ __all__ = [
     "check_real_array",
     "check_real_scalar",
     "check_subject",
+    "check_text",
     "check_unit_interval",
     "format_bytes",
     "format_value",
@@ -861,3 +872,458 @@ def check_choice(value: object, name: str, allowed: Sequence[str]) -> str:
             f"El argumento '{name}' debe ser uno de {options}; se recibió {name}={value!r}."
         )
     return value
+
+
+def check_text(value: object, name: str, *, allow_none: bool = False) -> str | None:
+    """Comprueba que ``value`` sea una cadena de texto (o ``None`` si se admite).
+
+    Parameters
+    ----------
+    value : object
+        Valor a comprobar.
+    name : str
+        Nombre del argumento.
+    allow_none : bool, optional
+        Si se admite ``None``.
+
+    Returns
+    -------
+    str or None
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es una cadena (ni ``None`` cuando se admite).
+    """
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, str):
+        allowed = "una cadena de texto o None" if allow_none else "una cadena de texto"
+        raise TypeError(
+            f"El argumento '{name}' debe ser {allowed}; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)})."
+        )
+    return value
+
+
+def check_ax(value: object, name: str = "ax", *, allow_none: bool = True):
+    """Comprueba que ``value`` sean unos ejes de matplotlib (o ``None``).
+
+    Parameters
+    ----------
+    value : object
+        Ejes donde dibujar (``matplotlib.axes.Axes``) o ``None`` para crear
+        una figura nueva (si ``allow_none``).
+    name : str, optional
+        Nombre del argumento (por omisión ``"ax"``).
+    allow_none : bool, optional
+        Si se admite ``None``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes or None
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es un ``matplotlib.axes.Axes`` (ni ``None`` cuando se admite).
+    """
+    from matplotlib.axes import Axes
+
+    if (value is None and allow_none) or isinstance(value, Axes):
+        return value
+    allowed = "unos ejes de matplotlib (matplotlib.axes.Axes)"
+    if allow_none:
+        allowed += " o None"
+    raise TypeError(
+        f"El argumento '{name}' debe ser {allowed}; se recibió "
+        f"{name}={format_value(value)} (de tipo {_type_name(value)})."
+    )
+
+
+def check_layout(value: object, name: str = "layout"):
+    """Comprueba que ``value`` sea una diagramación de :mod:`jerarquicos.plots.layout`.
+
+    Parameters
+    ----------
+    value : object
+        ``jerarquicos.plots.layout.WIDE`` o ``NARROW`` (un ``Layout``).
+    name : str, optional
+        Nombre del argumento (por omisión ``"layout"``).
+
+    Returns
+    -------
+    jerarquicos.plots.layout.Layout
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es un ``Layout``.
+    """
+    from jerarquicos.plots.layout import Layout
+
+    if not isinstance(value, Layout):
+        raise TypeError(
+            f"El argumento '{name}' debe ser jerarquicos.plots.layout.WIDE o NARROW (un "
+            f"Layout); se recibió {name}={format_value(value)} (de tipo {_type_name(value)})."
+        )
+    return value
+
+
+def check_idata(value: object, name: str = "idata", *, groups: Sequence[str] = ("posterior",)):
+    """Comprueba que ``value`` sea un ``arviz.InferenceData`` con los grupos pedidos.
+
+    Parameters
+    ----------
+    value : object
+        Resultado de un ajuste (:func:`jerarquicos.models.fitting.fit`).
+    name : str, optional
+        Nombre del argumento (por omisión ``"idata"``).
+    groups : sequence of str, optional
+        Grupos que debe tener (por omisión sólo ``"posterior"``).
+
+    Returns
+    -------
+    arviz.InferenceData
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es un ``InferenceData``.
+    ValueError
+        Si le falta alguno de los grupos.
+    """
+    from arviz import InferenceData
+
+    if not isinstance(value, InferenceData):
+        raise TypeError(
+            f"El argumento '{name}' debe ser un arviz.InferenceData (el resultado de "
+            f"jerarquicos.models.fitting.fit); se recibió {name}={format_value(value)} "
+            f"(de tipo {_type_name(value)})."
+        )
+    missing = [group for group in groups if group not in value.groups()]
+    if missing:
+        raise ValueError(
+            f"El argumento '{name}' no tiene los grupos {missing}: se admite un "
+            f"InferenceData con {list(groups)}; tiene {value.groups()}."
+        )
+    return value
+
+
+def check_dataframe(
+    value: object,
+    name: str,
+    *,
+    columns: Sequence[str] = (),
+    min_rows: int = 1,
+):
+    """Comprueba que ``value`` sea un ``pandas.DataFrame`` con columnas y filas.
+
+    No copia los datos.
+
+    Parameters
+    ----------
+    value : object
+        Tabla a comprobar.
+    name : str
+        Nombre del argumento.
+    columns : sequence of str, optional
+        Columnas que debe tener.
+    min_rows : int, optional
+        Filas mínimas (por omisión 1: una tabla vacía se rechaza).
+
+    Returns
+    -------
+    pandas.DataFrame
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es un ``DataFrame``.
+    ValueError
+        Si le faltan columnas o tiene menos de ``min_rows`` filas.
+    """
+    import pandas as pd
+
+    cols = list(columns)
+    wanted = f" con las columnas {cols}" if cols else ""
+    if not isinstance(value, pd.DataFrame):
+        raise TypeError(
+            f"El argumento '{name}' debe ser un pandas.DataFrame{wanted}; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)})."
+        )
+    missing = [c for c in cols if c not in value.columns]
+    if missing:
+        raise ValueError(
+            f"Al argumento '{name}' le faltan las columnas {missing}: se admite un "
+            f"pandas.DataFrame{wanted}; tiene {list(value.columns)}."
+        )
+    if len(value) < min_rows:
+        raise ValueError(
+            f"El argumento '{name}' debe tener al menos {min_rows} fila(s); se recibió una "
+            f"tabla con {len(value)}."
+        )
+    return value
+
+
+def check_finite_array(value: object, name: str, *, min_size: int = 0) -> np.ndarray:
+    """Comprueba que ``value`` tenga sólo números reales finitos.
+
+    Parameters
+    ----------
+    value : object
+        Escalar, secuencia o arreglo de números reales.
+    name : str
+        Nombre del argumento.
+    min_size : int, optional
+        Cantidad mínima de valores (por omisión 0).
+
+    Returns
+    -------
+    numpy.ndarray
+        Los valores como ``float64``.
+
+    Raises
+    ------
+    TypeError
+        Si los valores no son números reales (o son booleanos o cadenas).
+    ValueError
+        Si hay menos de ``min_size`` valores o alguno no es finito.
+    """
+    if isinstance(value, str | bytes):
+        raise TypeError(
+            f"El argumento '{name}' debe contener números reales; se recibió la cadena "
+            f"{name}={value!r}."
+        )
+    arr = check_real_array(value, name)
+    if arr.size < min_size:
+        raise ValueError(
+            f"El argumento '{name}' debe tener al menos {min_size} valor(es); se recibieron "
+            f"{arr.size}."
+        )
+    bad = ~np.isfinite(arr)
+    if np.any(bad):
+        raise_first_invalid(arr, bad, name, "un número finito")
+    return arr
+
+
+def check_interval(
+    value: object,
+    name: str,
+    *,
+    lower: float = -np.inf,
+    upper: float = np.inf,
+) -> tuple[float, float]:
+    """Comprueba un intervalo ``(inicio, fin)`` finito y creciente.
+
+    Parameters
+    ----------
+    value : object
+        Par de números reales con ``inicio < fin``.
+    name : str
+        Nombre del argumento.
+    lower, upper : float, optional
+        Cotas que el intervalo no puede pasar (incluidas).
+
+    Returns
+    -------
+    tuple of float
+        ``(inicio, fin)``.
+
+    Raises
+    ------
+    TypeError
+        Si no es un par de números reales.
+    ValueError
+        Si no tiene dos valores, no son finitos, ``inicio >= fin`` o se sale
+        de ``[lower, upper]``.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
+        raise TypeError(
+            f"El argumento '{name}' debe ser un par (inicio, fin) de números; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)})."
+        )
+    if len(value) != 2:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un par (inicio, fin) de números; se recibió "
+            f"{name}={format_value(value)}, con {len(value)} valor(es)."
+        )
+    lo = check_finite_scalar(value[0], f"{name}[0]")
+    hi = check_finite_scalar(value[1], f"{name}[1]")
+    if not lo < hi:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un intervalo (inicio, fin) con inicio < fin; se "
+            f"recibió {name}={format_value(value)}."
+        )
+    if lo < lower or hi > upper:
+        raise ValueError(
+            f"El argumento '{name}' debe quedar dentro de [{format_value(lower)}, "
+            f"{format_value(upper)}]; se recibió {name}={format_value(value)}."
+        )
+    return lo, hi
+
+
+def check_color(value: object, name: str = "color"):
+    """Comprueba que ``value`` sea un color que matplotlib entiende (``"C0"``, ``"#1f77b4"``…).
+
+    Parameters
+    ----------
+    value : object
+        Color de matplotlib.
+    name : str, optional
+        Nombre del argumento.
+
+    Returns
+    -------
+    object
+        El valor recibido.
+
+    Raises
+    ------
+    ValueError
+        Si matplotlib no lo reconoce como color.
+    """
+    from matplotlib.colors import is_color_like
+
+    if not is_color_like(value):
+        raise ValueError(
+            f"El argumento '{name}' debe ser un color de matplotlib (p. ej. 'C0', 'black' o "
+            f"'#1f77b4'); se recibió {name}={format_value(value)}."
+        )
+    return value
+
+
+def check_cmap(value: object, name: str = "cmap"):
+    """Comprueba que ``value`` sea un mapa de colores de matplotlib (nombre u objeto).
+
+    Parameters
+    ----------
+    value : object
+        Nombre registrado (``"viridis"``) o un ``matplotlib.colors.Colormap``.
+    name : str, optional
+        Nombre del argumento.
+
+    Returns
+    -------
+    object
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es una cadena ni un ``Colormap``.
+    ValueError
+        Si el nombre no está registrado.
+    """
+    import matplotlib as mpl
+    from matplotlib.colors import Colormap
+
+    if isinstance(value, Colormap):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(
+            f"El argumento '{name}' debe ser el nombre de un mapa de colores de matplotlib o "
+            f"un Colormap; se recibió {name}={format_value(value)} (de tipo "
+            f"{_type_name(value)})."
+        )
+    if value not in mpl.colormaps:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un mapa de colores registrado en matplotlib "
+            f"(p. ej. 'viridis' o 'magma'); se recibió {name}={value!r}."
+        )
+    return value
+
+
+def check_mapping(value: object, name: str, *, what: str, item_len: int | None = None):
+    """Comprueba un dict no vacío y, si se pide, que cada valor sea una tupla de largo fijo.
+
+    Parameters
+    ----------
+    value : object
+        Diccionario recibido.
+    name : str
+        Nombre del argumento.
+    what : str
+        Forma admitida, para el mensaje (``"{título: (medias, color)}"``).
+    item_len : int, optional
+        Largo exacto de cada valor (una tupla o lista).
+
+    Returns
+    -------
+    collections.abc.Mapping
+        El valor recibido.
+
+    Raises
+    ------
+    TypeError
+        Si no es un dict (``Mapping``), o algún valor no es una tupla o lista
+        cuando se pide ``item_len``.
+    ValueError
+        Si está vacío o algún valor no tiene ``item_len`` elementos.
+    """
+    from collections.abc import Mapping
+
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"El argumento '{name}' debe ser un dict {what}; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)})."
+        )
+    if not value:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un dict no vacío {what}; se recibió {{}}."
+        )
+    if item_len is not None:
+        for key, item in value.items():
+            if isinstance(item, str | bytes) or not isinstance(item, Sequence):
+                raise ValueError(
+                    f"Cada valor del argumento '{name}' debe ser una tupla {what}; se recibió "
+                    f"{name}[{key!r}]={format_value(item)} (de tipo {_type_name(item)})."
+                )
+            if len(item) != item_len:
+                raise ValueError(
+                    f"Cada valor del argumento '{name}' debe tener {item_len} elementos {what}; "
+                    f"se recibió {name}[{key!r}] con {len(item)}."
+                )
+    return value
+
+
+def check_normal_prior(value: object, name: str) -> tuple[float, float]:
+    """Comprueba una previa normal escrita como par ``(media, desvío)``.
+
+    Parameters
+    ----------
+    value : object
+        Par de números reales: media finita y desvío finito y positivo.
+    name : str
+        Nombre del argumento.
+
+    Returns
+    -------
+    tuple of float
+        ``(media, desvío)``.
+
+    Raises
+    ------
+    TypeError
+        Si no es un par de números reales.
+    ValueError
+        Si no tiene dos valores, la media no es finita o el desvío no es positivo.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
+        raise TypeError(
+            f"El argumento '{name}' debe ser un par (media, desvío) de números; se recibió "
+            f"{name}={format_value(value)} (de tipo {_type_name(value)})."
+        )
+    if len(value) != 2:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un par (media, desvío) de números; se recibió "
+            f"{name}={format_value(value)}, con {len(value)} valor(es)."
+        )
+    return check_finite_scalar(value[0], f"{name}[0]"), check_positive_finite(
+        value[1], f"{name}[1]"
+    )

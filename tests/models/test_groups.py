@@ -67,7 +67,7 @@ def test_group_effect_lookup_and_errors():
     assert eff.dims == ("chain", "draw") and abs(float(eff.mean()) - 0.4) < 0.01
     with pytest.raises(ValueError, match="level='Z'"):
         predictive.group_effect(idata, group_term="1|county", level="Z")
-    with pytest.raises(ValueError, match="no contiene"):
+    with pytest.raises(ValueError, match="no está en el posterior"):
         predictive.group_effect(idata, group_term="1|tank", level=1)
 
 
@@ -106,7 +106,7 @@ def test_tadpoles_new_vs_existing():
     assert abs(float(old["surv"].mean()) - 25 / (1 + np.exp(-1.3))) < 0.2
     with pytest.raises(ValueError, match="density=0"):
         tadpoles.predict_tadpoles_new_tank(idata, density=0)
-    with pytest.raises(ValueError, match="posterior"):
+    with pytest.raises(TypeError, match="InferenceData"):
         tadpoles.predict_tadpoles_tank(object(), 1, density=10)
 
 
@@ -152,5 +152,5 @@ def test_group_summary_errors():
         group_summary(idata, "Intercept")
     with pytest.raises(ValueError, match="intercept="):
         group_summary(idata, "1|county", intercept="mu")
-    with pytest.raises(ValueError, match="posterior"):
+    with pytest.raises(TypeError, match="InferenceData"):
         group_summary(object(), "county")

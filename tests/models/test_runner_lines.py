@@ -107,7 +107,7 @@ def test_posterior_lines_rejects_other_fits():
         pr.posterior_lines(other)
     with pytest.raises(ValueError, match="recta poblacional"):
         pr.population_line(other)
-    with pytest.raises(ValueError, match="posterior"):
+    with pytest.raises(TypeError, match="InferenceData"):
         pr.posterior_lines(object())
 
 
@@ -162,7 +162,7 @@ def test_correlation_summary_rejects_bad_prob(prob, error):
 def test_correlation_summary_needs_rho():
     with pytest.raises(ValueError, match="rho"):
         pr.correlation_summary(_bambi_like())
-    with pytest.raises(ValueError, match="posterior"):
+    with pytest.raises(TypeError, match="InferenceData"):
         pr.correlation_summary(object())
 
 

@@ -58,7 +58,7 @@ def test_fit_variants_validates_before_compiling():
         fit_variants(_model(), {"a": {}}, draws=0, random_seed=1)
     with pytest.raises(ValueError, match="target_accept"):
         fit_variants(_model(), {"a": {}}, target_accept={"b": 0.9}, random_seed=1)
-    with pytest.raises(ValueError, match="random_seed"):
+    with pytest.raises(TypeError, match="random_seed"):
         fit_variants(_model(), {"a": {}}, random_seed=None)
 
 

@@ -119,9 +119,9 @@ def test_pareto_k_marks_the_observations_over_the_threshold():
     assert len(ax.collections[1].get_offsets()) == 2  # los rombos rojos
     with pytest.raises(ValueError, match="'k'"):
         pchecks.plot_pareto_k([0.1], [1, 2])
-    with pytest.raises(ValueError, match="arviz.compare"):
+    with pytest.raises(ValueError, match="'comparison'"):
         pchecks.plot_elpd(pd.DataFrame({"elpd_loo": [1.0]}))
-    with pytest.raises(TypeError, match="'densities'"):
+    with pytest.raises(ValueError, match="'densities'"):
         pchecks.ppc_figure({}, layout=LAYOUTS[0])
 
 

@@ -100,7 +100,7 @@ def test_plot_county_fits():
     assert dashed and dashed[0].get_linestyle() == "--"
     with pytest.raises(ValueError, match="no está"):
         pp.plot_county_fits(data, "Z", fits)
-    with pytest.raises(TypeError, match="dict"):
+    with pytest.raises(ValueError, match="dict no vacío"):
         pp.plot_county_fits(data, "A", {})
     with pytest.raises(ValueError, match="ordenada, pendiente"):
         pp.plot_county_fits(data, "A", {"x": (1.0,)})
@@ -228,7 +228,7 @@ def test_county_fits_figure_labels_only_the_first_column(radon_like):
     panels = [ax for ax in fig.axes if ax.get_visible()]
     assert [ax.get_ylabel() for ax in panels[:2]] == ["log radón", ""]
     assert [t.get_text() for t in fig.legends[0].get_texts()] == list(lines["C0"])
-    with pytest.raises(TypeError, match="dict"):
+    with pytest.raises(ValueError, match="dict no vacío"):
         pp.county_fits_figure(data, {}, layout=WIDE)
 
 

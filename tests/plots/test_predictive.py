@@ -118,7 +118,7 @@ def test_drawers_validate_their_input():
         pr.plot_new_group_pairs([1.0, 2.0], [1.0])
     with pytest.raises(ValueError, match="every"):
         pr.plot_new_group_pairs([1.0], [1.0], every=0)
-    with pytest.raises(TypeError, match="dict"):
+    with pytest.raises(ValueError, match="dict no vacío"):
         pr.coin_predictive_figure({}, layout=WIDE)
     ax = pr.plot_sample_density(np.linspace(0, 1, 50), range_=(0, 1))
     assert ax.get_ylabel() == "densidad"

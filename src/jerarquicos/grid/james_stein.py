@@ -36,7 +36,7 @@ import numbers
 
 import numpy as np
 
-from ..validation import check_positive_finite, check_real_array, format_value
+from ..validation import check_memory, check_positive_finite, check_real_array, format_value
 
 __all__ = ["CENTERS", "james_stein", "squared_errors"]
 
@@ -209,6 +209,7 @@ def squared_errors(
             f"np.random.default_rng(1)); se recibió un objeto de tipo {type(rng).__name__}."
         )
     s = check_positive_finite(sigma, "sigma")
+    check_memory(int(n_sims) * t.size, "n_sims", what="las simulaciones de x")
     x = t + s * rng.standard_normal((int(n_sims), t.size))
     js = james_stein(x, s, center=center, positive_part=positive_part)
     mle_error = np.sum((x - t) ** 2, axis=-1)

@@ -52,9 +52,13 @@ from scipy import special, stats
 from scipy.optimize import elementwise
 
 from ..validation import (
+    check_choice,
     check_counts,
+    check_integer,
+    check_memory,
     check_positive_finite,
     check_prob,
+    check_random_seed,
     check_real_array,
     check_subject,
     check_unit_interval,
@@ -100,6 +104,8 @@ def default_omega_grid(points: int = DEFAULT_OMEGA_GRID) -> np.ndarray:
     -------
     numpy.ndarray
     """
+    points = check_integer(points, "points", minimum=1)
+    check_memory(points, "points", what="la grilla de omega")
     return (np.arange(points) + 0.5) / points
 
 
@@ -120,6 +126,15 @@ def default_kappa_grid(
     numpy.ndarray
         Valores de :math:`\\kappa` (no de :math:`\\kappa - 2`), todos mayores que 2.
     """
+    points = check_integer(points, "points", minimum=2)
+    check_memory(points, "points", what="la grilla de kappa")
+    lower = check_positive_finite(lower, "lower")
+    upper = check_positive_finite(upper, "upper")
+    if upper <= lower:
+        raise ValueError(
+            "El argumento 'upper' debe ser mayor que 'lower'; se recibió "
+            f"lower={format_value(lower)} y upper={format_value(upper)}."
+        )
     return 2.0 + np.geomspace(lower, upper, points)
 
 
@@ -177,11 +192,7 @@ def _check_increasing(grid, name: str) -> np.ndarray:
 
 
 def _check_draws(n_draws) -> int:
-    if isinstance(n_draws, bool) or not isinstance(n_draws, int | np.integer) or n_draws < 1:
-        raise ValueError(
-            f"El argumento 'n_draws' debe ser un entero positivo; se recibió n_draws={n_draws!r}."
-        )
-    return int(n_draws)
+    return check_integer(n_draws, "n_draws", minimum=1)
 
 
 def _check_omega_grid(grid) -> np.ndarray:
@@ -302,6 +313,7 @@ class OmegaKappaPosterior:
         xarray.DataArray
             Densidad sobre la grilla de ``dim``.
         """
+        check_choice(dim, "dim", ("omega", "kappa"))
         if dim not in ("omega", "kappa"):
             raise ValueError(
                 f"El argumento 'dim' debe ser 'omega' o 'kappa'; se recibió dim={dim!r}."
@@ -349,7 +361,8 @@ class OmegaKappaPosterior:
             Arreglos de longitud ``n_draws``.
         """
         n = _check_draws(n_draws)
-        rng = np.random.default_rng(random_seed)
+        check_memory(n, "n_draws", what="las extracciones")
+        rng = np.random.default_rng(check_random_seed(random_seed))
         flat = rng.choice(self.joint.size, size=n, p=self.joint.values.ravel())
         i, k = np.unravel_index(flat, self.joint.shape)
         return self.omega_grid[i], self.kappa_grid[k]
@@ -375,8 +388,15 @@ class OmegaKappaPosterior:
         numpy.ndarray
             Conteos simulados, forma ``(n_draws, len(N))``.
         """
+        if isinstance(N, str | bytes):
+            raise TypeError(
+                "El argumento 'N' debe contener números enteros no negativos; se recibió "
+                f"la cadena N={N!r}."
+            )
         _, trials = check_counts(np.zeros(np.size(N), dtype=np.int64), N)
-        rng = np.random.default_rng(random_seed)
+        n = _check_draws(n_draws)
+        check_memory(n * trials.size, "n_draws", what="los conteos simulados")
+        rng = np.random.default_rng(check_random_seed(random_seed))
         omega, kappa = self.sample(n_draws, random_seed=rng)
         a = omega * (kappa - 2.0) + 1.0
         b = (1.0 - omega) * (kappa - 2.0) + 1.0
@@ -657,6 +677,7 @@ def omega_kappa_posterior(
     rate = check_positive_finite(kappa_rate, "kappa_rate")
     omega_g = default_omega_grid() if omega_grid is None else _check_omega_grid(omega_grid)
     kappa_g = default_kappa_grid() if kappa_grid is None else _check_kappa_grid(kappa_grid)
+    check_memory(omega_g.size * kappa_g.size, "kappa_grid", what="la grilla 2-D de (omega, kappa)")
 
     a, b = _shapes(omega_g, kappa_g)
     log_lik = _log_likelihood(y_arr, n_arr, a, b)

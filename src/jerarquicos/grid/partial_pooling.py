@@ -45,6 +45,7 @@ from ..validation import (
     check_counts,
     check_grid,
     check_kappa,
+    check_memory,
     check_positive_finite,
     check_real_array,
     check_unit_interval,
@@ -329,6 +330,16 @@ def simulate_pooling(
     true_omega = float(check_unit_interval(omega, "omega"))
     true_kappa = check_kappa(kappa, "kappa")
     grid_omega, grid_kappa, log_prior = _grids(omega_grid, kappa_grid, A_omega, B_omega)
+    n_cells = grid_omega.size * grid_kappa.size
+    n_pairs = int(np.sum(np.unique(n).astype(float) + 1))
+    check_memory(
+        n_pairs * n_cells, "sizes", what="la tabla de verosimilitudes de todos los pares (y, N)"
+    )
+    check_memory(
+        int(n_sims) * max(n_pairs, n_cells, 8 * n.size),
+        "n_sims",
+        what="la tabla de conteos y pesos de las simulaciones",
+    )
 
     # Todos los pares (y, N) posibles, evaluados una sola vez en la grilla.
     distinct = np.unique(n)

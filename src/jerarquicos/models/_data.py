@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 
@@ -73,3 +74,76 @@ def as_categorical(series: pd.Series) -> pd.Series:
     if isinstance(series.dtype, pd.CategoricalDtype):
         return series.cat.remove_unused_categories()
     return series.astype("category")
+
+
+def require_rows(df: pd.DataFrame, argument: str = "data") -> pd.DataFrame:
+    """Exige al menos una fila (una tabla vacía no tiene observaciones que ajustar)."""
+    if len(df) == 0:
+        raise ValueError(
+            f"El argumento '{argument}' debe tener al menos una fila (una observación); se "
+            "recibió una tabla vacía."
+        )
+    return df
+
+
+def require_finite_column(df: pd.DataFrame, column: str, argument: str = "data") -> None:
+    """Exige que ``df[column]`` sea numérica y finita, sin copiarla.
+
+    Raises
+    ------
+    TypeError
+        Si la columna no es numérica (o es booleana).
+    ValueError
+        Si tiene valores ausentes o no finitos.
+    """
+    series = df[column]
+    kind = series.dtype.kind
+    if kind not in "iuf":
+        raise TypeError(
+            f"La columna {argument}[{column!r}] debe ser numérica; se recibió una columna de "
+            f"tipo {series.dtype} (p. ej. {argument}[{column!r}]="
+            f"{series.iloc[0]!r})."
+        )
+    values = series.to_numpy(dtype=float, na_value=np.nan)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise ValueError(
+            f"La columna {argument}[{column!r}] debe tener sólo números finitos (sin valores "
+            f"ausentes ni infinitos); se recibió "
+            f"{argument}[{column!r}].iloc[{i}]={values[i]!r}."
+        )
+
+
+def bambi_model(formula: str, df: pd.DataFrame, priors: Mapping | None, **kwargs):
+    """Construye un ``bambi.Model`` y rechaza previas de términos que el modelo no tiene.
+
+    Raises
+    ------
+    TypeError
+        Si ``priors`` no es un dict ni ``None``.
+    ValueError
+        Si ``df`` está vacía o ``priors`` nombra un término que no está en la fórmula.
+    """
+    import bambi as bmb
+
+    from ._warnings import ignore_pandas4_in_bambi
+
+    if priors is not None and not isinstance(priors, Mapping):
+        raise TypeError(
+            f"El argumento 'priors' es de tipo {type(priors).__name__}: se admite un dict "
+            "{término: bambi.Prior} o None."
+        )
+    require_rows(df)
+    with ignore_pandas4_in_bambi():
+        model = bmb.Model(formula, df, priors=dict(priors or {}), **kwargs)
+    allowed = set(model.components)
+    for component in model.components.values():
+        allowed |= set(getattr(component, "terms", {}))
+    unknown = sorted(set(priors or {}) - allowed, key=str)
+    if unknown:
+        raise ValueError(
+            f"El argumento 'priors' nombra términos que el modelo {formula!r} no tiene: "
+            f"{unknown}; se admiten {sorted(allowed)}."
+        )
+    return model

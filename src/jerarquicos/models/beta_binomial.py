@@ -17,10 +17,12 @@ las exactas de la grilla, en unidades de su error Monte Carlo.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
-from ..validation import check_counts, check_positive_finite
+from ..validation import check_counts, check_positive_finite, format_value
 from .groups import posterior_group, require_vars
 
 __all__ = ["KAPPA", "OMEGA", "PI", "add_kappa", "grid_agreement", "hierarchical_model"]
@@ -86,7 +88,20 @@ def hierarchical_model(
     B = check_positive_finite(B_omega, "B_omega")
     shape = check_positive_finite(kappa_shape, "kappa_shape")
     rate = check_positive_finite(kappa_rate, "kappa_rate")
+    if names is not None and (
+        isinstance(names, str | bytes)
+        or not isinstance(names, Sequence | np.ndarray | pd.Series | pd.Index)
+    ):
+        raise TypeError(
+            "El argumento 'names' debe ser una secuencia con un nombre por sujeto o None; se "
+            f"recibió names={format_value(names)} (de tipo {type(names).__name__})."
+        )
     labels = np.arange(1, y_arr.size + 1) if names is None else list(names)
+    if len(set(map(str, labels))) != len(labels):
+        raise ValueError(
+            f"El argumento 'names' tiene nombres repetidos: se admite un nombre distinto por "
+            f"sujeto; se recibió names={format_value(names)}."
+        )
     if len(labels) != y_arr.size:
         raise ValueError(
             f"El argumento names tiene {len(labels)} nombres: se admite uno por sujeto "
@@ -156,11 +171,20 @@ def grid_agreement(idata, grid_posterior) -> pd.DataFrame:
 
     posterior = posterior_group(idata)
     require_vars(posterior, [OMEGA, KAPPA, PI], "hierarchical_model() con add_kappa()")
+    from ..grid.kappa import OmegaKappaPosterior
+
+    if not isinstance(grid_posterior, OmegaKappaPosterior):
+        raise TypeError(
+            "El argumento 'grid_posterior' debe ser un OmegaKappaPosterior (el resultado de "
+            "jerarquicos.grid.kappa.omega_kappa_posterior); se recibió "
+            f"grid_posterior={format_value(grid_posterior)} (de tipo "
+            f"{type(grid_posterior).__name__})."
+        )
     n_subjects = posterior[PI].sizes[SUBJECT]
     if n_subjects != grid_posterior.n_subjects:
         raise ValueError(
-            f"El ajuste tiene {n_subjects} sujetos y la grilla {grid_posterior.n_subjects}: "
-            "se admite la grilla calculada con los mismos datos."
+            f"El ajuste tiene {n_subjects} sujetos y el argumento 'grid_posterior' "
+            f"{grid_posterior.n_subjects}: se admite la grilla calculada con los mismos datos."
         )
     mcse = az.mcse(idata, var_names=[OMEGA, KAPPA, PI], method="mean")
     labels = [str(v) for v in posterior[SUBJECT].values]

@@ -32,7 +32,18 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from ..validation import check_positive_finite
+from ..validation import (
+    check_finite_array,
+    check_idata,
+    check_integer,
+    check_memory,
+    check_normal_prior,
+    check_positive_finite,
+    check_random_seed,
+    check_real_array,
+    format_value,
+    raise_first_invalid,
+)
 from ._data import require_frame
 from .geometry import _stats_array
 from .groups import posterior_group, require_vars
@@ -103,8 +114,7 @@ def pooling_model(
 
     arr = _stats_array(stats)
     knobs = _check_pooling(pooling)
-    m, s = (float(v) for v in mu_prior)
-    check_positive_finite(s, "mu_prior[1]")
+    m, s = check_normal_prior(mu_prior, "mu_prior")
     county_scale = check_positive_finite(sigma_county_scale, "sigma_county_scale")
     sigma_scale = check_positive_finite(sigma_scale, "sigma_scale")
     coords = {COUNTY: [str(c) for c in stats.index]}
@@ -126,7 +136,12 @@ def pooling_model(
 
 
 def _check_pooling(pooling) -> np.ndarray:
-    arr = np.asarray(pooling, dtype=float) if not isinstance(pooling, str) else np.array([])
+    if isinstance(pooling, str | bytes):
+        raise TypeError(
+            "El argumento 'pooling' debe ser una terna de números (c, e, tau_0), como "
+            f"COMPLETE, NO_POOLING o PARTIAL; se recibió la cadena pooling={pooling!r}."
+        )
+    arr = check_real_array(pooling, "pooling")
     if arr.shape != (3,) or not np.all(np.isfinite(arr)) or arr[2] < 0:
         raise ValueError(
             f"El argumento pooling={pooling!r} no es válido: se admite COMPLETE, NO_POOLING, "
@@ -233,7 +248,9 @@ def add_posterior_predictive(idata, data: pd.DataFrame, *, random_seed=None):
     posterior = posterior_group(idata)
     require_vars(posterior, [ALPHA, SIGMA], "pooling_model() con add_alpha()")
     codes, y = _houses(data, posterior)
-    rng = np.random.default_rng(random_seed)
+    n_draws = posterior.sizes.get("chain", 1) * posterior.sizes.get("draw", 1)
+    check_memory(n_draws * y.size, "data", what="las réplicas de la predictiva a posteriori")
+    rng = np.random.default_rng(check_random_seed(random_seed))
     alpha = posterior[ALPHA].values[:, :, codes]
     sigma = posterior[SIGMA].values[:, :, None]
     replicas = alpha + sigma * rng.standard_normal(alpha.shape)
@@ -266,8 +283,35 @@ def county_mean_spread(values, county_codes) -> np.ndarray:
     numpy.ndarray
         Un desvío por fila (un escalar de dimensión 0 si ``values`` es 1-D).
     """
-    y = np.atleast_2d(np.asarray(values, dtype=float))
-    codes = np.asarray(county_codes, dtype=np.intp)
+    if isinstance(values, str | bytes):
+        raise TypeError(
+            f"El argumento 'values' debe contener números reales; se recibió values={values!r}."
+        )
+    y = np.atleast_2d(check_real_array(values, "values"))
+    if y.ndim != 2 or y.shape[1] == 0:
+        raise ValueError(
+            "El argumento 'values' debe ser un arreglo 1-D o 2-D no vacío; se recibió uno de "
+            f"forma {np.shape(values)}."
+        )
+    if isinstance(county_codes, str | bytes):
+        raise TypeError(
+            "El argumento 'county_codes' debe contener enteros de 0 a J - 1; se recibió "
+            f"county_codes={county_codes!r}."
+        )
+    codes = np.asarray(county_codes)
+    if codes.dtype.kind not in "iu":
+        raise TypeError(
+            "El argumento 'county_codes' debe contener enteros de 0 a J - 1; se recibió un "
+            f"arreglo de tipo {codes.dtype}."
+        )
+    if codes.ndim != 1 or codes.size != y.shape[1]:
+        raise ValueError(
+            f"El argumento 'county_codes' debe tener un código por casa ({y.shape[1]}); se "
+            f"recibió uno de forma {codes.shape}."
+        )
+    if np.any(codes < 0):
+        raise_first_invalid(codes, codes < 0, "county_codes", "un entero no negativo")
+    codes = codes.astype(np.intp)
     n_groups = int(codes.max()) + 1
     counts = np.bincount(codes, minlength=n_groups)
     sums = np.zeros((y.shape[0], n_groups))
@@ -296,6 +340,12 @@ def replicated_statistic(idata, statistic) -> tuple[float, np.ndarray]:
     replicated : numpy.ndarray
         Un valor por extracción (cadenas concatenadas).
     """
+    check_idata(idata, "idata", groups=())
+    if not callable(statistic):
+        raise TypeError(
+            "El argumento 'statistic' debe ser una función (p. ej. np.mean); se recibió "
+            f"statistic={format_value(statistic)} (de tipo {type(statistic).__name__})."
+        )
     for group in ("observed_data", "posterior_predictive"):
         if group not in idata.groups():
             raise ValueError(
@@ -338,13 +388,12 @@ def prior_predictive_log_radon(
     numpy.ndarray
         ``n_draws`` valores simulados de log-radón.
     """
-    m, s = (float(v) for v in mu_prior)
-    s = check_positive_finite(s, "mu_prior[1]")
+    m, s = check_normal_prior(mu_prior, "mu_prior")
     county_scale = check_positive_finite(sigma_county_scale, "sigma_county_scale")
     scale = check_positive_finite(sigma_scale, "sigma_scale")
-    if isinstance(n_draws, bool) or not isinstance(n_draws, int | np.integer) or n_draws < 1:
-        raise ValueError(f"El argumento n_draws={n_draws!r} no es válido: se admite un entero ≥ 1.")
-    rng = np.random.default_rng(random_seed)
+    n_draws = check_integer(n_draws, "n_draws", minimum=1)
+    check_memory(n_draws, "n_draws", what="las extracciones de la predictiva a priori")
+    rng = np.random.default_rng(check_random_seed(random_seed))
     mu = rng.normal(m, s, n_draws)
     sigma_county = np.abs(rng.normal(0.0, county_scale, n_draws))
     sigma = np.abs(rng.normal(0.0, scale, n_draws))
@@ -377,24 +426,27 @@ def ppc_densities(idata, grid, *, n_replicas: int = 40, random_seed=None) -> xr.
     """
     from scipy.stats import gaussian_kde
 
-    if "posterior_predictive" not in idata.groups():
+    check_idata(idata, "idata", groups=())
+    for group in ("observed_data", "posterior_predictive"):
+        if group not in idata.groups():
+            raise ValueError(
+                f"El argumento idata no tiene el grupo {group!r}: llame antes a "
+                "add_posterior_predictive()."
+            )
+    x = check_finite_array(grid, "grid", min_size=1)
+    if x.ndim != 1:
         raise ValueError(
-            "El argumento idata no tiene el grupo 'posterior_predictive': llame antes a "
-            "add_posterior_predictive()."
+            f"El argumento 'grid' debe ser 1-D; se recibió un arreglo de forma {x.shape}."
         )
-    x = np.asarray(grid, dtype=float)
     y = idata.observed_data[OBSERVED].values
     replicas = idata.posterior_predictive[OBSERVED].values.reshape(-1, y.size)
-    if isinstance(n_replicas, bool) or not isinstance(n_replicas, int | np.integer):
-        raise ValueError(
-            f"El argumento n_replicas={n_replicas!r} no es válido: se admite un entero."
-        )
+    n_replicas = check_integer(n_replicas, "n_replicas")
     if not 1 <= n_replicas <= replicas.shape[0]:
         raise ValueError(
             f"El argumento n_replicas={n_replicas!r} no es válido: se admite un entero entre 1 "
             f"y {replicas.shape[0]} (las extracciones)."
         )
-    rng = np.random.default_rng(random_seed)
+    rng = np.random.default_rng(check_random_seed(random_seed))
     chosen = rng.choice(replicas.shape[0], size=int(n_replicas), replace=False)
     return xr.Dataset(
         {

@@ -52,7 +52,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import check_positive_finite
+from ..validation import (
+    check_finite_array,
+    check_finite_scalar,
+    check_integer,
+    check_normal_prior,
+    check_positive_finite,
+    check_random_seed,
+)
 from ._data import as_categorical, require_frame
 
 __all__ = [
@@ -115,15 +122,7 @@ def county_statistics(data: pd.DataFrame, *, max_houses: int | None = None) -> p
         )
     df[COUNTY] = as_categorical(df[COUNTY])
     if max_houses is not None:
-        if (
-            isinstance(max_houses, bool)
-            or not isinstance(max_houses, int | np.integer)
-            or max_houses < 1
-        ):
-            raise ValueError(
-                f"El argumento max_houses={max_houses!r} no es válido: se admite un entero "
-                "positivo (o None para usar todas las casas)."
-            )
+        max_houses = check_integer(max_houses, "max_houses", minimum=1)
         df = df.groupby(COUNTY, observed=True, sort=False).head(int(max_houses))
     grouped = df.groupby(COUNTY, observed=False)["log_radon"]
     n = grouped.size()
@@ -161,18 +160,10 @@ def simulate_county_statistics(
         Como :func:`county_statistics`.
     """
     sigma = check_positive_finite(sigma, "sigma")
-    if (
-        isinstance(n_per_county, bool)
-        or not isinstance(n_per_county, int | np.integer)
-        or n_per_county < 2
-    ):
-        raise ValueError(
-            f"El argumento n_per_county={n_per_county!r} no es válido: se admite un entero "
-            "mayor o igual que 2."
-        )
+    n_per_county = check_integer(n_per_county, "n_per_county", minimum=2)
     index = getattr(county_means, "index", None)
-    means = np.asarray(county_means, dtype=float)
-    rng = np.random.default_rng(random_seed)
+    means = check_finite_array(county_means, "county_means", min_size=1).ravel()
+    rng = np.random.default_rng(check_random_seed(random_seed))
     n = int(n_per_county)
     table = pd.DataFrame(
         {
@@ -240,18 +231,14 @@ def intercepts_model(
     import pytensor.tensor as pt
 
     arr = _stats_array(stats)
-    try:
-        w = float(centering)
-    except (TypeError, ValueError):
-        w = float("nan")
+    w = check_finite_scalar(centering, "centering")
     if not 0.0 <= w <= 1.0:
         raise ValueError(
             f"El argumento centering={centering!r} no es válido: se admite un número entre 0 "
             "(no centrada) y 1 (centrada)."
         )
     scale = check_positive_finite(sigma_county_scale, "sigma_county_scale")
-    m, s = (float(v) for v in mu_prior)
-    check_positive_finite(s, "mu_prior[1]")
+    m, s = check_normal_prior(mu_prior, "mu_prior")
     sigma_scale = check_positive_finite(sigma_scale, "sigma_scale")
     coords = {COUNTY: [str(c) for c in stats.index]}
     # check_bounds=False: las transformaciones ya garantizan escalas positivas, y sin los
@@ -292,7 +279,7 @@ def add_alpha(idata, centering: float):
 
     posterior = posterior_group(idata)
     require_vars(posterior, [MU, SIGMA_COUNTY, ALPHA_RAW], "intercepts_model()")
-    w = float(centering)
+    w = check_finite_scalar(centering, "centering")
     if not 0.0 <= w <= 1.0:
         raise ValueError(
             f"El argumento centering={centering!r} no es válido: se admite un número entre 0 "

@@ -41,11 +41,19 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+from ..validation import (
+    check_idata,
+    check_integer,
+    check_memory,
+    check_random_seed,
+    check_text,
+)
+
 __all__ = ["group_effect", "group_summary", "new_group_effects", "posterior_group"]
 
 
 def posterior_group(idata):
-    """Grupo ``posterior`` de un ajuste, o un ``ValueError`` en castellano si no lo tiene.
+    """Grupo ``posterior`` de un ajuste, con un error en castellano si no lo hay.
 
     Parameters
     ----------
@@ -55,14 +63,15 @@ def posterior_group(idata):
     Returns
     -------
     xarray.Dataset
+
+    Raises
+    ------
+    TypeError
+        Si ``idata`` no es un ``arviz.InferenceData``.
+    ValueError
+        Si no tiene el grupo ``posterior``.
     """
-    posterior = getattr(idata, "posterior", None)
-    if posterior is None:
-        raise ValueError(
-            "El argumento idata no tiene grupo 'posterior': se admite el InferenceData de un "
-            "ajuste (jerarquicos.models.fitting.fit)."
-        )
-    return posterior
+    return check_idata(idata, "idata").posterior
 
 
 def require_vars(posterior, names, model_hint: str) -> None:
@@ -90,17 +99,16 @@ def require_vars(posterior, names, model_hint: str) -> None:
         )
 
 
-def _check_n(n_new_groups) -> int:
-    if (
-        isinstance(n_new_groups, bool)
-        or not isinstance(n_new_groups, (int, np.integer))
-        or (n_new_groups < 1)
-    ):
+def _require_term(posterior, term: str, name: str) -> None:
+    if term not in posterior:
         raise ValueError(
-            f"El argumento n_new_groups={n_new_groups!r} no es válido: se admite un entero "
-            "mayor o igual que 1."
+            f"El argumento '{name}' nombra una variable que no está en el posterior; se "
+            f"recibió {name}={term!r} y se admite una de {sorted(posterior.data_vars)}."
         )
-    return int(n_new_groups)
+
+
+def _check_n(n_new_groups) -> int:
+    return check_integer(n_new_groups, "n_new_groups", minimum=1)
 
 
 def new_group_effects(
@@ -133,8 +141,12 @@ def new_group_effects(
         Dims ``(chain, draw, new_group)``.
     """
     posterior = posterior_group(idata)
-    require_vars(posterior, [group_sigma], "un modelo con efectos de grupo")
+    group_sigma = check_text(group_sigma, "group_sigma")
+    _require_term(posterior, group_sigma, "group_sigma")
     n = _check_n(n_new_groups)
+    random_seed = check_random_seed(random_seed)
+    n_draws = posterior.sizes.get("chain", 1) * posterior.sizes.get("draw", 1)
+    check_memory(n_draws * n, "n_new_groups", what="las extracciones de los grupos nuevos")
     rng = np.random.default_rng(random_seed)
     sigma = posterior[group_sigma]
     if set(sigma.dims) != {"chain", "draw"}:
@@ -156,7 +168,7 @@ def new_group_effects(
     )
 
 
-def group_effect(idata, *, group_term: str, level) -> xr.DataArray:
+def group_effect(idata, *, group_term: str, level, level_name: str = "level") -> xr.DataArray:
     """Extracciones posteriores del efecto de un grupo EXISTENTE.
 
     Parameters
@@ -167,6 +179,9 @@ def group_effect(idata, *, group_term: str, level) -> xr.DataArray:
         Nombre del término de grupo, p. ej. ``"1|county"``.
     level : str or int
         Grupo existente (se compara como texto con las etiquetas del ajuste).
+    level_name : str, default "level"
+        Cómo se llama ``level`` en la función que llama (``"county"``,
+        ``"tank"``), para el mensaje de error.
 
     Returns
     -------
@@ -174,7 +189,8 @@ def group_effect(idata, *, group_term: str, level) -> xr.DataArray:
         Dims ``(chain, draw)``.
     """
     posterior = posterior_group(idata)
-    require_vars(posterior, [group_term], "un modelo con efectos de grupo")
+    group_term = check_text(group_term, "group_term")
+    _require_term(posterior, group_term, "group_term")
     values = posterior[group_term]
     factor_dims = [d for d in values.dims if d.endswith("__factor_dim")]
     if len(factor_dims) != 1 or values.ndim != 3:
@@ -187,7 +203,7 @@ def group_effect(idata, *, group_term: str, level) -> xr.DataArray:
     if str(level) not in labels:
         shown = ", ".join(labels[:10]) + (", ..." if len(labels) > 10 else "")
         raise ValueError(
-            f"El argumento level={level!r} no es un grupo del ajuste: se admite uno de los "
+            f"El argumento {level_name}={level!r} no es un grupo del ajuste: se admite uno de los "
             f"{len(labels)} grupos observados ({shown}). Para un grupo nuevo use las "
             "funciones predict_*_new_*."
         )
@@ -227,11 +243,8 @@ def group_summary(idata, term: str, *, intercept: str = "Intercept") -> pd.DataF
         Si ``idata`` no tiene posterior, si falta ``term`` (o ``intercept``
         para un término de grupo) o si ``term`` no tiene una dimensión de grupo.
     """
-    posterior = getattr(idata, "posterior", None)
-    if posterior is None:
-        raise ValueError(
-            "El argumento idata no tiene grupo 'posterior': se admite el resultado de fit()."
-        )
+    posterior = posterior_group(idata)
+    term = check_text(term, "term")
     if term not in posterior:
         raise ValueError(
             f"El argumento term={term!r} no está en el posterior: se admite una de "

@@ -33,9 +33,20 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from ..validation import check_positive_finite, check_real_array, check_real_scalar
-from ._data import as_categorical, require_frame
-from ._warnings import ignore_pandas4_in_bambi
+from ..validation import (
+    check_integer,
+    check_positive_finite,
+    check_random_seed,
+    check_real_array,
+    check_real_scalar,
+)
+from ._data import (
+    as_categorical,
+    bambi_model,
+    require_finite_column,
+    require_frame,
+    require_rows,
+)
 from .groups import group_effect, new_group_effects, posterior_group, require_vars
 
 __all__ = [
@@ -110,22 +121,15 @@ def prepare_radon(data: pd.DataFrame) -> pd.DataFrame:
             f"La columna data['floor'] tiene los valores {sorted(values)}: se admite sólo "
             "0 (sótano) y 1 (planta baja)."
         )
+    require_finite_column(df, "log_radon")
+    require_rows(df)
     df["floor"] = df["floor"].astype("int64")
     df["county"] = as_categorical(df["county"])
     return df
 
 
 def _model(formula: str, data: pd.DataFrame, priors: Mapping | None, **kwargs):
-    import bambi as bmb
-
-    if priors is not None and not isinstance(priors, Mapping):
-        raise TypeError(
-            f"El argumento priors es de tipo {type(priors).__name__}: se admite un dict "
-            "{término: bambi.Prior} o None."
-        )
-    df = prepare_radon(data)
-    with ignore_pandas4_in_bambi():
-        return bmb.Model(formula, df, priors=dict(priors or {}), **kwargs)
+    return bambi_model(formula, prepare_radon(data), priors, **kwargs)
 
 
 def complete_pooling_model(data: pd.DataFrame, *, priors: Mapping | None = None):
@@ -197,6 +201,11 @@ def prior_sd(variances) -> np.ndarray:
         Si alguna varianza no es finita o no es positiva.
     """
     values = check_real_array(variances, "variances")
+    if values.size == 0:
+        raise ValueError(
+            "El argumento 'variances' debe tener al menos una varianza; se recibió una "
+            "secuencia vacía."
+        )
     bad = ~(np.isfinite(values) & (values > 0))
     if bad.any():
         raise ValueError(
@@ -341,6 +350,7 @@ def county_uranium(data: pd.DataFrame) -> pd.Series:
         condado (no sería un predictor del condado).
     """
     df = prepare_radon(require_frame(data, ["county", "log_radon", "floor", "log_uranium"]))
+    require_finite_column(df, "log_uranium")
     values = pd.to_numeric(df["log_uranium"], errors="coerce")
     if values.isna().any() or not np.all(np.isfinite(values)):
         raise ValueError(
@@ -419,11 +429,13 @@ def varying_slopes_model(data: pd.DataFrame, *, priors: Mapping | None = None):
 
 def _floor_term(posterior, floor):
     has_floor = FLOOR_TERM in posterior
-    if has_floor and floor not in (0, 1):
+    if has_floor and floor is None:
         raise ValueError(
-            f"El argumento floor={floor!r} no es válido para un ajuste con piso: se admite "
+            "El argumento floor=None no es válido para un ajuste con piso: se admite "
             "0 (sótano) o 1 (planta baja)."
         )
+    if has_floor:
+        floor = check_integer(floor, "floor", minimum=0, maximum=1)
     if not has_floor and floor is not None:
         raise ValueError(
             f"El argumento floor={floor!r} no es válido: el ajuste no tiene el coeficiente "
@@ -475,7 +487,7 @@ def predict_radon_new_county(
         [INTERCEPT, COUNTY_SIGMA, SIGMA],
         "varying_intercepts_model() o floor_model()",
     )
-    rng = np.random.default_rng(random_seed)
+    rng = np.random.default_rng(check_random_seed(random_seed))
     floor_part = _floor_term(posterior, floor)
     u_new = new_group_effects(
         idata, group_sigma=COUNTY_SIGMA, n_new_groups=n_new_groups, random_seed=rng
@@ -518,12 +530,12 @@ def predict_radon_county(
     require_vars(
         posterior, [INTERCEPT, COUNTY_TERM, SIGMA], "varying_intercepts_model() o floor_model()"
     )
-    rng = np.random.default_rng(random_seed)
+    rng = np.random.default_rng(check_random_seed(random_seed))
     floor_part = _floor_term(posterior, floor)
     mu = (
         posterior[INTERCEPT]
         + floor_part
-        + group_effect(idata, group_term=COUNTY_TERM, level=county)
+        + group_effect(idata, group_term=COUNTY_TERM, level=county, level_name="county")
     )
     mu = mu.transpose("chain", "draw")
     y = _gaussian(mu, posterior[SIGMA], rng)

@@ -27,8 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..validation import check_positive_finite, check_prob, check_real_scalar, format_value
-from ._data import as_categorical, require_frame
-from ._warnings import ignore_pandas4_in_bambi
+from ._data import as_categorical, bambi_model, require_frame
 from .groups import posterior_group
 
 __all__ = [
@@ -202,16 +201,12 @@ def varying_slopes_model(
     578 y 651 (cuatro semillas), sin divergencias. Casi todo el tiempo del
     ajuste es la compilación de nutpie.
     """
-    import bambi as bmb
-
     if priors is not None and not isinstance(priors, Mapping):
         raise TypeError(
             f"El argumento 'priors' es de tipo {type(priors).__name__}: se admite un dict "
             "{término: bambi.Prior} o None."
         )
-    df = prepare_runners(data, age_center=age_center)
-    with ignore_pandas4_in_bambi():
-        return bmb.Model(VARYING_SLOPES, df, priors=dict(priors or {}))
+    return bambi_model(VARYING_SLOPES, prepare_runners(data, age_center=age_center), priors)
 
 
 def _normal_prior(value, argument: str) -> tuple[float, float]:
@@ -493,8 +488,8 @@ def no_pooling_lines(data: pd.DataFrame) -> pd.DataFrame:
         x, y = x_all[mask], y_all[mask]
         if np.unique(x).size < 2:
             raise ValueError(
-                f"El corredor {runner!r} tiene {np.unique(x).size} edad(es) distinta(s): se "
-                "necesitan al menos dos para ajustar su recta."
+                f"En el argumento 'data', el corredor {runner!r} tiene {np.unique(x).size} "
+                "edad(es) distinta(s): se necesitan al menos dos para ajustar su recta."
             )
         xc = x - x.mean()
         slope = float(xc @ (y - y.mean()) / (xc @ xc))

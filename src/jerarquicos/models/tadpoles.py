@@ -7,14 +7,20 @@ En Bambi: ``p(surv, density) ~ 1 + (1|tank)`` con familia binomial.
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
-from ._data import as_categorical, require_frame
-from ._warnings import ignore_pandas4_in_bambi
+from ..validation import (
+    check_finite_scalar,
+    check_integer,
+    check_positive_finite,
+    check_random_seed,
+    format_value,
+)
+from ._data import as_categorical, bambi_model, require_frame, require_rows
 from .groups import group_effect, new_group_effects, posterior_group, require_vars
 
 __all__ = [
@@ -53,7 +59,13 @@ def prepare_tadpoles(data: pd.DataFrame) -> pd.DataFrame:
         ``surv > density``.
     """
     df = require_frame(data, ["tank", "surv", "density"])
+    require_rows(df)
     for column in ("surv", "density"):
+        if df[column].dtype.kind not in "iuf":
+            raise TypeError(
+                f"La columna data[{column!r}] debe tener números enteros no negativos; se "
+                f"recibió una columna de tipo {df[column].dtype}."
+            )
         values = pd.to_numeric(df[column], errors="coerce")
         if values.isna().any() or (values % 1 != 0).any() or (values < 0).any():
             raise ValueError(
@@ -102,42 +114,32 @@ def varying_intercepts_model(
     """
     import bambi as bmb
 
-    try:
-        mean, sd = (float(v) for v in intercept_prior)
-    except (TypeError, ValueError):
-        mean, sd = float("nan"), float("nan")
-    if not (math.isfinite(mean) and math.isfinite(sd) and sd > 0):
-        raise ValueError(
-            f"El argumento intercept_prior={intercept_prior!r} no es válido: se admite un par "
-            "(media, desviación típica) con desviación típica positiva."
+    if isinstance(intercept_prior, str | bytes) or not isinstance(intercept_prior, Sequence):
+        raise TypeError(
+            "El argumento 'intercept_prior' debe ser un par (media, desviación típica); se "
+            f"recibió intercept_prior={format_value(intercept_prior)} (de tipo "
+            f"{type(intercept_prior).__name__})."
         )
-    try:
-        rate = float(sigma_rate)
-    except (TypeError, ValueError):
-        rate = float("nan")
-    if not (math.isfinite(rate) and rate > 0):
+    if len(intercept_prior) != 2:
         raise ValueError(
-            f"El argumento sigma_rate={sigma_rate!r} no es válido: se admite un número positivo."
+            "El argumento 'intercept_prior' debe ser un par (media, desviación típica); se "
+            f"recibió intercept_prior={format_value(intercept_prior)}."
         )
+    mean = check_finite_scalar(intercept_prior[0], "intercept_prior[0]")
+    sd = check_positive_finite(intercept_prior[1], "intercept_prior[1]")
+    rate = check_positive_finite(sigma_rate, "sigma_rate")
     priors = {
         "Intercept": bmb.Prior("Normal", mu=mean, sigma=sd),
         "1|tank": bmb.Prior("Normal", mu=0.0, sigma=bmb.Prior("Exponential", lam=rate)),
     }
-    df = prepare_tadpoles(data)
-    with ignore_pandas4_in_bambi():
-        return bmb.Model(VARYING_INTERCEPTS, df, family="binomial", priors=priors)
+    return bambi_model(VARYING_INTERCEPTS, prepare_tadpoles(data), priors, family="binomial")
 
 
 # --------------------------------------------------------------------------- predictivas
 
 
 def _check_density(density) -> int:
-    if isinstance(density, bool) or not isinstance(density, (int, np.integer)) or density < 1:
-        raise ValueError(
-            f"El argumento density={density!r} no es válido: se admite un entero positivo "
-            "(renacuajos iniciales del tanque, p. ej. 10, 25 o 35)."
-        )
-    return int(density)
+    return check_integer(density, "density", minimum=1)
 
 
 def _binomial(logit_p: xr.DataArray, density: int, rng) -> xr.Dataset:
@@ -177,7 +179,7 @@ def predict_tadpoles_new_tank(
     posterior = posterior_group(idata)
     require_vars(posterior, [INTERCEPT, TANK_SIGMA], "tadpoles.varying_intercepts_model()")
     density = _check_density(density)
-    rng = np.random.default_rng(random_seed)
+    rng = np.random.default_rng(check_random_seed(random_seed))
     u_new = new_group_effects(
         idata, group_sigma=TANK_SIGMA, n_new_groups=n_new_groups, random_seed=rng
     )
@@ -216,6 +218,8 @@ def predict_tadpoles_tank(
     posterior = posterior_group(idata)
     require_vars(posterior, [INTERCEPT, TANK_TERM], "tadpoles.varying_intercepts_model()")
     density = _check_density(density)
-    rng = np.random.default_rng(random_seed)
-    logit_p = posterior[INTERCEPT] + group_effect(idata, group_term=TANK_TERM, level=tank)
+    rng = np.random.default_rng(check_random_seed(random_seed))
+    logit_p = posterior[INTERCEPT] + group_effect(
+        idata, group_term=TANK_TERM, level=tank, level_name="tank"
+    )
     return _binomial(logit_p.transpose("chain", "draw"), density, rng)

@@ -11,20 +11,24 @@ efectivo de muestra y costo (en pasos de integración y en segundos).
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
+from ..validation import (
+    check_idata,
+    check_integer,
+    check_mapping,
+    check_prob,
+    check_random_seed,
+)
 
 __all__ = ["efficiency_table", "fit_variants"]
 
 
 def _check_count(value, argument: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise ValueError(
-            f"El argumento {argument}={value!r} no es válido: se admite un entero mayor o "
-            f"igual que {minimum}."
-        )
-    return int(value)
+    return check_integer(value, argument, minimum=minimum)
 
 
 def _per_variant(value, variants, argument: str, default) -> dict:
@@ -101,19 +105,19 @@ def fit_variants(
         unknown = sorted(set(update) - known)
         if unknown:
             raise ValueError(
-                f"La variante {name!r} cambia {unknown}, que no son pm.Data del modelo: se "
-                f"admiten {sorted(known)}."
+                f"El argumento 'variants' tiene la variante {name!r}, que cambia {unknown}: no "
+                f"son pm.Data del modelo; se admiten {sorted(known)}."
             )
     draws = _per_variant(draws, variants, "draws", 1000)
     for value in draws.values():
         _check_count(value, "draws", 1)
     tune = _check_count(tune, "tune", 0)
     chains = _check_count(chains, "chains", 1)
-    if isinstance(random_seed, bool) or not isinstance(random_seed, int | np.integer):
-        raise ValueError(
-            f"El argumento random_seed={random_seed!r} no es válido: se admite un entero."
-        )
+    random_seed = check_random_seed(random_seed, allow_none=False, allow_generator=False)
     accept = _per_variant(target_accept, variants, "target_accept", None)
+    for value in accept.values():
+        if value is not None:
+            check_prob(value, "target_accept")
     start = time.perf_counter()
     compiled = nutpie.compile_pymc_model(model)
     compile_time = time.perf_counter() - start
@@ -170,6 +174,28 @@ def efficiency_table(fits, var_names) -> pd.DataFrame:
     """
     import arviz as az
 
+    check_mapping(fits, "fits", what="{nombre: arviz.InferenceData}")
+    if isinstance(var_names, str | bytes) or not isinstance(var_names, Sequence):
+        raise TypeError(
+            "El argumento 'var_names' debe ser una secuencia de nombres de variables; se "
+            f"recibió var_names={var_names!r}."
+        )
+    if not var_names:
+        raise ValueError("El argumento 'var_names' debe nombrar al menos una variable.")
+    for name, idata in fits.items():
+        check_idata(idata, f"fits[{name!r}]", groups=("posterior", "sample_stats"))
+        missing = [v for v in var_names if v not in idata.posterior]
+        if missing:
+            raise ValueError(
+                f"El argumento 'var_names' nombra variables que fits[{name!r}] no tiene: "
+                f"{missing}; tiene {sorted(idata.posterior.data_vars)}."
+            )
+        absent = [v for v in ("n_steps", "diverging") if v not in idata.sample_stats]
+        if absent:
+            raise ValueError(
+                f"El argumento 'fits' tiene un ajuste sin {absent} en sample_stats "
+                f"(fits[{name!r}]): se admiten los ajustes de fit_variants()."
+            )
     rows = {}
     for name, idata in fits.items():
         ess_bulk = az.ess(idata, var_names=list(var_names), method="bulk")

@@ -11,7 +11,22 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import xarray as xr
 
+from ..validation import (
+    check_ax,
+    check_dataframe,
+    check_finite_array,
+    check_finite_scalar,
+    check_integer,
+    check_interval,
+    check_layout,
+    check_mapping,
+    check_real_array,
+    check_text,
+    check_unit_interval,
+    format_value,
+)
 from .layout import subplots
 
 __all__ = [
@@ -32,12 +47,7 @@ _OBSERVED = {"color": "black", "linewidth": 2.0}
 
 
 def _check_mapping(value, name: str) -> dict:
-    if not isinstance(value, dict) or not value:
-        raise TypeError(
-            f"El argumento '{name}' debe ser un dict no vacío {{rótulo: valores}}; se recibió "
-            f"{type(value).__name__}."
-        )
-    return value
+    return check_mapping(value, name, what="{rótulo: valores}")
 
 
 def plot_prior_predictive(simulated, observed, *, ax=None, bins: int = 50, limits=None):
@@ -60,8 +70,12 @@ def plot_prior_predictive(simulated, observed, *, ax=None, bins: int = 50, limit
     -------
     matplotlib.axes.Axes
     """
-    sim = np.asarray(simulated, dtype=float)
-    obs = np.asarray(observed, dtype=float)
+    ax = check_ax(ax)
+    sim = check_finite_array(simulated, "simulated", min_size=1)
+    obs = check_finite_array(observed, "observed", min_size=1)
+    bins = check_integer(bins, "bins", minimum=1, maximum=100_000)
+    if limits is not None:
+        limits = check_interval(limits, "limits")
     if ax is None:
         _, ax = plt.subplots()
     lo, hi = limits if limits is not None else np.quantile(sim, [0.005, 0.995])
@@ -89,6 +103,7 @@ def prior_predictive_figure(simulated, observed, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     simulated = _check_mapping(simulated, "simulated")
     fig, axes = subplots(len(simulated), layout, cols=2, panel_aspect=0.7, extra=0.35)
     for ax, (title, values) in zip(axes, simulated.items(), strict=True):
@@ -112,6 +127,19 @@ def plot_ppc_densities(densities, *, ax=None):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
+    if not isinstance(densities, xr.Dataset):
+        raise TypeError(
+            "El argumento 'densities' debe ser el xarray.Dataset de "
+            "jerarquicos.models.checks.ppc_densities; se recibió "
+            f"densities={format_value(densities)} (de tipo {type(densities).__name__})."
+        )
+    missing = [v for v in ("observed", "replicated") if v not in densities]
+    if missing:
+        raise ValueError(
+            f"Al argumento 'densities' le faltan las variables {missing}: se admite el "
+            "resultado de ppc_densities()."
+        )
     if ax is None:
         _, ax = plt.subplots()
     x = densities["x"].values
@@ -139,6 +167,7 @@ def ppc_figure(densities, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     densities = _check_mapping(densities, "densities")
     fig, axes = subplots(len(densities), layout, cols=3, panel_aspect=0.9, extra=0.35)
     for ax, (title, dens) in zip(axes, densities.items(), strict=True):
@@ -167,7 +196,12 @@ def plot_replicated_statistic(observed: float, replicated, *, ax=None, bins: int
     -------
     matplotlib.axes.Axes
     """
-    rep = np.asarray(replicated, dtype=float)
+    ax = check_ax(ax)
+    observed = check_finite_scalar(observed, "observed")
+    rep = check_finite_array(replicated, "replicated", min_size=1)
+    bins = check_integer(bins, "bins", minimum=1, maximum=100_000)
+    if limits is not None:
+        limits = check_interval(limits, "limits")
     if ax is None:
         _, ax = plt.subplots()
     if limits is None:
@@ -199,7 +233,13 @@ def statistic_figure(statistics, *, layout, xlabel: str, limits=None):
     -------
     matplotlib.figure.Figure
     """
-    statistics = _check_mapping(statistics, "statistics")
+    layout = check_layout(layout)
+    statistics = check_mapping(
+        statistics, "statistics", what="{título: (observado, réplicas)}", item_len=2
+    )
+    xlabel = check_text(xlabel, "xlabel")
+    if limits is not None:
+        limits = check_interval(limits, "limits")
     if limits is None:
         values = np.concatenate(
             [np.append(np.asarray(rep, dtype=float), obs) for obs, rep in statistics.values()]
@@ -229,12 +269,8 @@ def plot_elpd(comparison: pd.DataFrame, *, ax=None):
     -------
     matplotlib.axes.Axes
     """
-    missing = [c for c in ("elpd_loo", "se", "dse") if c not in comparison.columns]
-    if missing:
-        raise ValueError(
-            f"El argumento 'comparison' no tiene las columnas {missing}: se admite la tabla de "
-            "arviz.compare."
-        )
+    ax = check_ax(ax)
+    check_dataframe(comparison, "comparison", columns=("elpd_loo", "se", "dse"))
     if ax is None:
         _, ax = plt.subplots()
     levels = np.arange(len(comparison))[::-1]
@@ -279,6 +315,7 @@ def elpd_figure(comparison: pd.DataFrame, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     aspect = 0.4 if layout.max_cols > 2 else 0.7
     fig, (ax,) = subplots(1, layout, panel_aspect=aspect, extra=0.45)
     plot_elpd(comparison, ax=ax)
@@ -304,8 +341,10 @@ def plot_pareto_k(k, houses_in_county, *, ax=None, threshold: float = 0.7):
     -------
     matplotlib.axes.Axes
     """
-    k = np.asarray(k, dtype=float)
-    n = np.asarray(houses_in_county, dtype=float)
+    ax = check_ax(ax)
+    k = check_real_array(k, "k")
+    n = check_finite_array(houses_in_county, "houses_in_county")
+    threshold = check_finite_scalar(threshold, "threshold")
     if k.shape != n.shape:
         raise ValueError(
             "Los argumentos 'k' y 'houses_in_county' deben tener una entrada por casa; se "
@@ -343,6 +382,7 @@ def pareto_k_figure(pareto_k, houses_in_county, *, layout, threshold: float = 0.
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     pareto_k = _check_mapping(pareto_k, "pareto_k")
     fig, axes = subplots(len(pareto_k), layout, cols=3, panel_aspect=0.9, sharey=True)
     for ax, (title, k) in zip(axes, pareto_k.items(), strict=True):
@@ -370,9 +410,23 @@ def tank_check_figure(proportions, groups, statistics, *, layout, xlabel: str):
     -------
     matplotlib.figure.Figure
     """
-    statistics = _check_mapping(statistics, "statistics")
-    props = np.asarray(proportions, dtype=float)
-    labels = np.asarray(groups).astype(str)
+    layout = check_layout(layout)
+    statistics = check_mapping(
+        statistics, "statistics", what="{título: (observado, réplicas)}", item_len=2
+    )
+    xlabel = check_text(xlabel, "xlabel")
+    props = check_unit_interval(proportions, "proportions").ravel()
+    if isinstance(groups, str | bytes):
+        raise TypeError(
+            f"El argumento 'groups' debe ser una secuencia (un grupo por tanque); se recibió "
+            f"groups={groups!r}."
+        )
+    labels = np.asarray(groups).astype(str).ravel()
+    if labels.size != props.size:
+        raise ValueError(
+            f"El argumento 'groups' debe tener un valor por tanque ({props.size}); se "
+            f"recibieron {labels.size}."
+        )
     fig, axes = subplots(1 + len(statistics), layout, cols=3, panel_aspect=0.9, extra=0.35)
     levels = sorted(set(labels))
     jitter = np.random.default_rng(0).uniform(-0.15, 0.15, props.size)

@@ -8,11 +8,21 @@ dibujan se calculan en :mod:`jerarquicos.grid` o en el capítulo.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import xarray as xr
 
+from ..validation import (
+    check_ax,
+    check_bool,
+    check_dataframe,
+    check_layout,
+    check_text,
+    format_value,
+)
 from .layout import subplots
 
 __all__ = [
@@ -58,8 +68,16 @@ def plot_omega_posteriors(first, second, *, labels, dotted: bool = False, ax=Non
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     first = _check_omega(first, "first")
     second = _check_omega(second, "second")
+    dotted = check_bool(dotted, "dotted")
+    if isinstance(labels, str | bytes) or not isinstance(labels, Sequence) or len(labels) != 2:
+        raise ValueError(
+            "El argumento 'labels' debe ser un par de rótulos (uno por curva); se recibió "
+            f"labels={format_value(labels)}."
+        )
+    labels = (check_text(labels[0], "labels[0]"), check_text(labels[1], "labels[1]"))
     ax = _axes(ax)
     omega = first["omega"].to_numpy()
     ax.plot(omega, first, color="C0", label=labels[0])
@@ -92,6 +110,14 @@ def permutation_figure(original, permuted, factory, swapped, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
+    for name, da in (
+        ("original", original),
+        ("permuted", permuted),
+        ("factory", factory),
+        ("swapped", swapped),
+    ):
+        _check_omega(da, name)
     cols = 2 if layout.max_cols > 2 else 1
     fig, axes = subplots(2, layout, cols=cols, panel_aspect=0.75 if cols == 2 else 0.55)
     plot_omega_posteriors(
@@ -123,12 +149,8 @@ def plot_radon_by_uranium(counties: pd.DataFrame, *, ax=None):
     -------
     matplotlib.axes.Axes
     """
-    missing = [c for c in ("log_uranium", "log_radon", "houses") if c not in counties]
-    if not isinstance(counties, pd.DataFrame) or missing:
-        raise ValueError(
-            "El argumento 'counties' debe ser un pandas.DataFrame con las columnas "
-            f"log_uranium, log_radon y houses; faltan {missing}."
-        )
+    ax = check_ax(ax)
+    check_dataframe(counties, "counties", columns=("log_uranium", "log_radon", "houses"))
     ax = _axes(ax)
     ax.scatter(
         counties["log_uranium"],
@@ -157,12 +179,8 @@ def plot_radon_by_floor(radon: pd.DataFrame, *, ax=None):
     -------
     matplotlib.axes.Axes
     """
-    missing = [c for c in ("floor", "log_radon") if c not in radon]
-    if not isinstance(radon, pd.DataFrame) or missing:
-        raise ValueError(
-            "El argumento 'radon' debe ser un pandas.DataFrame con las columnas floor y "
-            f"log_radon; faltan {missing}."
-        )
+    ax = check_ax(ax)
+    check_dataframe(radon, "radon", columns=("floor", "log_radon"))
     ax = _axes(ax)
     ax.boxplot(
         [radon.loc[radon["floor"] == f, "log_radon"] for f in (0, 1)],
@@ -187,6 +205,7 @@ def uranium_floor_figure(counties: pd.DataFrame, radon: pd.DataFrame, *, layout)
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     cols = 2 if layout.max_cols > 2 else 1
     fig, axes = subplots(2, layout, cols=cols, panel_aspect=0.75 if cols == 2 else 0.6)
     plot_radon_by_uranium(counties, ax=axes[0])

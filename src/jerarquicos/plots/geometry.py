@@ -11,6 +11,18 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..validation import (
+    check_ax,
+    check_choice,
+    check_dataframe,
+    check_idata,
+    check_integer,
+    check_interval,
+    check_layout,
+    check_mapping,
+    check_text,
+    format_value,
+)
 from .layout import subplots
 
 __all__ = [
@@ -46,7 +58,24 @@ def plot_funnel(idata, county: str, *, variable: str, ax=None, label: str | None
     -------
     matplotlib.axes.Axes
     """
-    post = idata.posterior
+    ax = check_ax(ax)
+    post = check_idata(idata, "idata", groups=("posterior", "sample_stats")).posterior
+    variable = check_choice(variable, "variable", ("alpha", "alpha_raw"))
+    label = check_text(label, "label", allow_none=True)
+    missing = [v for v in ("sigma_county",) if v not in post]
+    if missing or "county" not in post.coords:
+        raise ValueError(
+            "El argumento 'idata' debe ser un ajuste de intercepts_model() (con "
+            f"'sigma_county' y la coordenada 'county'); tiene {sorted(post.data_vars)}."
+        )
+    county = check_text(county, "county")
+    counties = [str(c) for c in post["county"].values]
+    if county not in counties:
+        shown = ", ".join(counties[:5]) + (", ..." if len(counties) > 5 else "")
+        raise ValueError(
+            f"El argumento 'county' debe ser un condado del ajuste ({shown}); se recibió "
+            f"county={format_value(county)}."
+        )
     if variable not in post:
         raise ValueError(
             f"El argumento variable={variable!r} no está en el posterior: se admite "
@@ -79,6 +108,7 @@ def funnel_figure(centered, non_centered, county: str, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, axes = subplots(2, layout, cols=2, panel_aspect=0.85, extra=0.35, sharey=True)
     plot_funnel(centered, county, variable="alpha", ax=axes[0], label=r"$\alpha_j$ (centrada)")
     axes[0].set_title("centrada")
@@ -107,6 +137,9 @@ def plot_efficiency(table: pd.DataFrame, *, ax=None, column: str = "ess_per_1000
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
+    column = check_text(column, "column")
+    check_dataframe(table, "table", columns=(column,))
     if not isinstance(table.index, pd.MultiIndex) or table.index.nlevels != 2:
         raise ValueError(
             "El argumento 'table' debe tener un índice de dos niveles (escenario, parametrización)."
@@ -139,6 +172,7 @@ def efficiency_figure(table: pd.DataFrame, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     aspect = 0.45 if layout.max_cols > 2 else 0.8
     fig, (ax,) = subplots(1, layout, panel_aspect=aspect, extra=0.35)
     plot_efficiency(table, ax=ax)
@@ -166,6 +200,17 @@ def plot_sigma_posteriors(fits, *, ax=None, limits=(0.0, 0.8), bins: int = 40):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
+    check_mapping(fits, "fits", what="{rótulo: arviz.InferenceData}")
+    for label, idata in fits.items():
+        posterior = check_idata(idata, f"fits[{label!r}]").posterior
+        if "sigma_county" not in posterior:
+            raise ValueError(
+                f"El argumento 'fits' tiene un ajuste sin 'sigma_county' (fits[{label!r}]): se "
+                "admiten ajustes de intercepts_model()."
+            )
+    limits = check_interval(limits, "limits")
+    bins = check_integer(bins, "bins", minimum=1, maximum=100_000)
     if ax is None:
         _, ax = plt.subplots()
     edges = np.linspace(*limits, bins + 1)
@@ -201,8 +246,8 @@ def sigma_prior_figure(fits_by_data, *, layout, limits=(0.0, 0.8)):
     -------
     matplotlib.figure.Figure
     """
-    if not isinstance(fits_by_data, dict) or not fits_by_data:
-        raise TypeError("El argumento 'fits_by_data' debe ser un dict no vacío de dicts.")
+    layout = check_layout(layout)
+    check_mapping(fits_by_data, "fits_by_data", what="{título: {rótulo: ajuste}}")
     fig, axes = subplots(len(fits_by_data), layout, cols=2, panel_aspect=0.75, extra=0.4)
     for ax, (title, fits) in zip(axes, fits_by_data.items(), strict=True):
         plot_sigma_posteriors(fits, ax=ax, limits=limits)

@@ -6,10 +6,23 @@ falta), devuelven los ejes y nunca llaman a ``plt.show()``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 import xarray as xr
 
+from ..validation import (
+    check_ax,
+    check_bool,
+    check_cmap,
+    check_finite_array,
+    check_integer,
+    check_layout,
+    check_text,
+    check_unit_interval,
+    format_value,
+)
 from .layout import subplots
 from .style import axis_label
 
@@ -65,7 +78,12 @@ def plot_grid_raster(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     _check_dataarray(da, 2, "da")
+    hlines = check_finite_array(hlines, "hlines").ravel()
+    colorbar = check_bool(colorbar, "colorbar")
+    relative = check_bool(relative, "relative")
+    cmap = check_cmap(cmap)
     if y not in da.dims:
         raise ValueError(
             f"El argumento 'y' debe ser una dimensión de 'da' {da.dims}; se recibió y={y!r}."
@@ -130,7 +148,9 @@ def plot_grid_distribution(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     _check_dataarray(da, 1, "da")
+    label = check_text(label, "label", allow_none=True)
     if ax is None:
         _, ax = plt.subplots()
     (dim,) = da.dims
@@ -164,11 +184,13 @@ def plot_beta_densities(omega: float, kappas, *, ax=None, points: int = 401):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     from scipy import stats
 
     from ..grid.beta import beta_from_mode
     from ..validation import check_real_array
 
+    points = check_integer(points, "points", minimum=2, maximum=1_000_000)
     values = check_real_array(kappas, "kappas")
     if values.ndim != 1 or values.size < 1:
         raise ValueError(
@@ -203,6 +225,7 @@ def beta_densities_figure(omega: float, kappas, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.55)
     plot_beta_densities(omega, kappas, ax=ax)
     return fig
@@ -276,7 +299,9 @@ def coin_prior_figure(res, omegas=(0.6, 0.9), *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     _check_result(res, 1)
+    omegas = check_unit_interval(check_finite_array(omegas, "omegas"), "omegas").ravel()
     omegas = tuple(float(w) for w in omegas)
     fig, axes = subplots(2 + len(omegas), layout, cols=2, panel_aspect=0.78)
     plot_grid_raster(
@@ -312,6 +337,7 @@ def coin_posterior_figure(res, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     _check_result(res, 1)
     y_obs, n_obs = int(res.y[0]), int(res.N[0])
     fig, axes = subplots(4, layout, cols=2, panel_aspect=0.78)
@@ -356,6 +382,7 @@ def subject_rasters_figure(res, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     _check_result(res)
     names = res.pi_names
     if layout.max_cols >= len(_WHICH):
@@ -414,6 +441,7 @@ def subject_marginals_figure(res, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     _check_result(res)
     names = ("omega", *res.pi_names)
     fig, axes = _marginal_axes(names, layout, extra=0.3)
@@ -452,19 +480,32 @@ def kappa_marginals_figure(frames, kappas, proportions, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
+    if not isinstance(frames, Mapping):
+        raise TypeError(
+            "El argumento 'frames' debe ser el dict que devuelve marginals_by_kappa; se "
+            f"recibió frames={format_value(frames)} (de tipo {type(frames).__name__})."
+        )
     names = tuple(frames)
     if not names or names[0] != "omega":
         raise ValueError(
             "El argumento 'frames' debe ser el resultado de marginals_by_kappa, que empieza "
             f"por 'omega'; se recibieron las claves {names}."
         )
-    proportions = [float(p) for p in proportions]
+    proportions = [float(p) for p in check_finite_array(proportions, "proportions").ravel()]
     if len(proportions) != len(names) - 1:
         raise ValueError(
             f"El argumento 'proportions' debe tener {len(names) - 1} valores (uno por sujeto); "
             f"se recibieron {len(proportions)}."
         )
-    kappas = [float(k) for k in kappas]
+    kappas = [float(k) for k in check_finite_array(kappas, "kappas", min_size=1).ravel()]
+    available = np.asarray(frames["omega"]["kappa"], dtype=float)
+    absent = [k for k in kappas if not np.any(np.isclose(available, k, rtol=0, atol=0))]
+    if absent:
+        raise ValueError(
+            f"El argumento 'kappas' tiene valores que no están en 'frames': {absent}; se "
+            f"admiten {available.tolist()}."
+        )
     colors = plt.cm.viridis(np.linspace(0.0, 0.85, len(kappas)))
     fig, axes = _marginal_axes(names, layout, extra=0.3)
     for ax, name in zip(axes, names, strict=True):

@@ -22,19 +22,34 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from ..validation import (
+    check_finite_scalar,
+    check_integer,
+    check_real_array,
+    check_text,
+    format_value,
+)
+
 # Cada panel: 2 de ancho por 1 de alto; en el teléfono los tres (apilados) y los controles
 # caben juntos en la pantalla.
 _PANEL_W, _PANEL_H, _PAD = 260, 120, 28
 
 
 def _check_inputs(x, frames, slider_values):
-    x = np.asarray(x, dtype=float)
+    if isinstance(x, str | bytes):
+        raise TypeError(f"El argumento 'x' debe contener números reales; se recibió x={x!r}.")
+    x = check_real_array(x, "x")
     if x.ndim != 1 or x.size < 2 or not np.all(np.isfinite(x)) or np.any(np.diff(x) <= 0):
         raise ValueError(
             "El argumento 'x' debe ser un vector finito y estrictamente creciente de al menos "
             f"2 puntos; se recibió uno de forma {x.shape}."
         )
-    values = np.asarray(slider_values, dtype=float)
+    if isinstance(slider_values, str | bytes):
+        raise TypeError(
+            "El argumento 'slider_values' debe contener números reales; se recibió "
+            f"slider_values={slider_values!r}."
+        )
+    values = check_real_array(slider_values, "slider_values")
     if values.ndim != 1 or values.size < 2 or not np.all(np.isfinite(values)):
         raise ValueError(
             "El argumento 'slider_values' debe tener al menos 2 valores finitos; "
@@ -47,7 +62,7 @@ def _check_inputs(x, frames, slider_values):
         )
     clean = {}
     for name, arr in frames.items():
-        arr = np.asarray(arr, dtype=float)
+        arr = check_real_array(arr, f"frames[{name!r}]")
         if arr.shape != (values.size, x.size):
             raise ValueError(
                 f"frames[{name!r}] debe tener forma (len(slider_values), len(x)) = "
@@ -101,8 +116,35 @@ def slider_figure_html(
         ``IPython.display.HTML``.
     """
     x, frames, values = _check_inputs(x, frames, slider_values)
-    if not alt or not alt.strip():
+    slider_label = check_text(slider_label, "slider_label")
+    x_label = check_text(x_label, "x_label")
+    alt = check_text(alt, "alt")
+    if not alt.strip():
         raise ValueError("El argumento 'alt' debe describir la figura; se recibió un texto vacío.")
+    digits = check_integer(digits, "digits", minimum=1, maximum=17)
+    if panel_titles is not None:
+        if not isinstance(panel_titles, Mapping):
+            raise TypeError(
+                "El argumento 'panel_titles' debe ser un dict {clave de frames: título} o "
+                f"None; se recibió panel_titles={format_value(panel_titles)} (de tipo "
+                f"{type(panel_titles).__name__})."
+            )
+        unknown = [key for key in panel_titles if key not in frames]
+        if unknown:
+            raise ValueError(
+                f"El argumento 'panel_titles' tiene claves que no están en 'frames': {unknown}; "
+                f"se admiten {list(frames)}."
+            )
+        for key, title in panel_titles.items():
+            check_text(title, f"panel_titles[{key!r}]")
+    if initial is not None:
+        initial = check_finite_scalar(initial, "initial")
+        if not values.min() <= initial <= values.max():
+            raise ValueError(
+                f"El argumento 'initial' debe estar entre {format_value(values.min())} y "
+                f"{format_value(values.max())} (los valores del deslizador); se recibió "
+                f"initial={format_value(initial)}."
+            )
     titles = {name: (panel_titles or {}).get(name, name) for name in frames}
     start = int(np.argmin(np.abs(values - (np.median(values) if initial is None else initial))))
     fmt = f"{{:.{digits}g}}"

@@ -7,11 +7,24 @@ dibujan; las funciones ``*_figure(..., layout)`` arman las figuras para
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import FixedLocator, NullLocator
 
+from ..validation import (
+    check_ax,
+    check_bool,
+    check_choice,
+    check_dataframe,
+    check_finite_scalar,
+    check_idata,
+    check_interval,
+    check_layout,
+    format_value,
+)
 from .layout import subplots
 
 __all__ = [
@@ -70,9 +83,12 @@ def plot_joint_omega_kappa(post, *, ax=None, kappa_limits=(3, 3000), omega_limit
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     from ..grid.kappa import trapezoid_weights
 
     post = _check_posterior(post)
+    kappa_limits = check_interval(kappa_limits, "kappa_limits", lower=2.0)
+    omega_limits = check_interval(omega_limits, "omega_limits", lower=0.0, upper=1.0)
     if ax is None:
         _, ax = plt.subplots()
     omega, kappa = post.omega_grid, post.kappa_grid
@@ -108,7 +124,12 @@ def plot_marginal(post, dim: str, *, ax=None, prior: bool = True, limits=None):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     post = _check_posterior(post)
+    dim = check_choice(dim, "dim", ("omega", "kappa"))
+    prior = check_bool(prior, "prior")
+    if limits is not None:
+        limits = check_interval(limits, "limits")
     if ax is None:
         _, ax = plt.subplots()
     log = dim == "kappa"
@@ -143,6 +164,7 @@ def omega_kappa_figure(post, *, layout, kappa_limits=(3, 3000), omega_limits=(0.
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, axes = subplots(3, layout, cols=3, panel_aspect=0.95, extra=0.35)
     plot_joint_omega_kappa(post, ax=axes[0], kappa_limits=kappa_limits, omega_limits=omega_limits)
     axes[0].set_title(r"$p(\omega, \kappa \mid y)$")
@@ -183,6 +205,8 @@ def plot_batting_shrinkage(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
+    check_dataframe(table, "table")
     columns, labels = list(columns), list(labels)
     if len(columns) != len(labels) or len(columns) < 2:
         raise ValueError(
@@ -224,6 +248,7 @@ def batting_shrinkage_figure(table: pd.DataFrame, columns, labels, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     aspect = 0.42 if layout.max_cols > 2 else 0.75
     fig, (ax,) = subplots(1, layout, panel_aspect=aspect)
     plot_batting_shrinkage(table, columns, labels, ax=ax)
@@ -245,7 +270,18 @@ def grid_vs_mcmc_figure(post, idata, *, layout, kappa_limits=(3, 3000), omega_li
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     post = _check_posterior(post)
+    posterior = check_idata(idata, "idata").posterior
+    missing = [name for name in ("omega", "kappa") if name not in posterior]
+    if missing:
+        raise ValueError(
+            f"El argumento 'idata' no tiene las variables {missing} en el posterior: se admite "
+            "el ajuste de beta_binomial.hierarchical_model() con add_kappa(); tiene "
+            f"{sorted(posterior.data_vars)}."
+        )
+    kappa_limits = check_interval(kappa_limits, "kappa_limits", lower=2.0)
+    omega_limits = check_interval(omega_limits, "omega_limits", lower=0.0, upper=1.0)
     fig, axes = subplots(2, layout, cols=2, panel_aspect=0.7, extra=0.35)
     omega = idata.posterior["omega"].values.ravel()
     kappa = idata.posterior["kappa"].values.ravel()
@@ -305,7 +341,18 @@ def plot_pi_density(post, s: int, *, ax=None, marks=None, limits=(0.05, 0.5)):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     post = _check_posterior(post)
+    limits = check_interval(limits, "limits", lower=0.0, upper=1.0)
+    if marks is not None:
+        if not isinstance(marks, Mapping):
+            raise TypeError(
+                "El argumento 'marks' debe ser un dict {rótulo: valor} o None; se recibió "
+                f"marks={format_value(marks)} (de tipo {type(marks).__name__})."
+            )
+        marks = {
+            label: check_finite_scalar(value, f"marks[{label!r}]") for label, value in marks.items()
+        }
     if ax is None:
         _, ax = plt.subplots()
     grid = np.linspace(*limits, 301)
@@ -341,12 +388,29 @@ def pi_marginals_figure(post, subjects, titles, marks, *, layout, limits=(0.05, 
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     subjects, titles = list(subjects), list(titles)
     if len(subjects) != len(titles) or not subjects:
         raise ValueError(
             "Los argumentos 'subjects' y 'titles' deben tener el mismo largo (al menos 1); "
             f"se recibió len(subjects)={len(subjects)} y len(titles)={len(titles)}."
         )
+    if not isinstance(marks, Mapping):
+        raise TypeError(
+            "El argumento 'marks' debe ser un dict {rótulo: valores, uno por sujeto}; se "
+            f"recibió marks={format_value(marks)} (de tipo {type(marks).__name__})."
+        )
+    for label, values in marks.items():
+        if isinstance(values, str | bytes) or not isinstance(values, Sequence | np.ndarray):
+            raise TypeError(
+                f"Cada valor del argumento 'marks' debe ser una secuencia de números (uno por "
+                f"sujeto); se recibió marks[{label!r}]={format_value(values)}."
+            )
+        if len(values) != len(subjects):
+            raise ValueError(
+                f"Cada valor del argumento 'marks' debe tener {len(subjects)} número(s), uno "
+                f"por sujeto; se recibió marks[{label!r}] con {len(values)}."
+            )
     fig, axes = subplots(len(subjects), layout, cols=len(subjects), panel_aspect=0.9, extra=0.4)
     for k, (ax, s, title) in enumerate(zip(axes, subjects, titles, strict=True)):
         plot_pi_density(

@@ -39,9 +39,31 @@ from dataclasses import dataclass
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+
+from ..validation import check_finite_scalar, check_integer, check_layout, format_value
+
+
+def _positive(value, name: str) -> float:
+    x = check_finite_scalar(value, name)
+    if x <= 0:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un número finito mayor que 0; se recibió "
+            f"{name}={format_value(x)}."
+        )
+    return x
+
+
+def _non_negative(value, name: str) -> float:
+    x = check_finite_scalar(value, name)
+    if x < 0:
+        raise ValueError(
+            f"El argumento '{name}' debe ser un número finito no negativo; se recibió "
+            f"{name}={format_value(x)}."
+        )
+    return x
+
 
 __all__ = [
     "LAYOUTS",
@@ -129,6 +151,9 @@ class Layout:
         extra : float
             Pulgadas que se agregan al alto (leyendas, títulos comunes).
         """
+        rows = check_integer(rows, "rows", minimum=1)
+        panel_aspect = _positive(panel_aspect, "panel_aspect")
+        extra = _non_negative(extra, "extra")
         return (self.width, rows * panel_aspect * self.width + extra)
 
 
@@ -155,15 +180,6 @@ NARROW = Layout(
     max_cols=2,
 )
 LAYOUTS = (WIDE, NARROW)
-
-
-def _check_layout(layout) -> Layout:
-    if not isinstance(layout, Layout):
-        raise TypeError(
-            "El argumento 'layout' debe ser jerarquicos.plots.layout.WIDE o NARROW (un "
-            f"Layout); se recibió layout={layout!r} (de tipo {type(layout).__name__})."
-        )
-    return layout
 
 
 def subplots(
@@ -199,16 +215,15 @@ def subplots(
     axes : numpy.ndarray of matplotlib.axes.Axes
         Los ``n_panels`` ejes en orden de lectura (1-D).
     """
-    layout = _check_layout(layout)
-    if isinstance(n_panels, bool) or not isinstance(n_panels, int | np.integer) or n_panels < 1:
-        raise ValueError(
-            "El argumento 'n_panels' debe ser un entero positivo; se recibió "
-            f"n_panels={n_panels!r}."
-        )
-    wanted = int(n_panels) if cols is None else int(cols)
-    ncols = max(1, min(wanted, layout.max_cols, int(n_panels)))
+    layout = check_layout(layout)
+    n_panels = check_integer(n_panels, "n_panels", minimum=1)
+    if cols is not None:
+        cols = check_integer(cols, "cols", minimum=1)
+    aspect = 0.75 if panel_aspect is None else _positive(panel_aspect, "panel_aspect")
+    extra = _non_negative(extra, "extra")
+    wanted = n_panels if cols is None else cols
+    ncols = max(1, min(wanted, layout.max_cols, n_panels))
     nrows = math.ceil(n_panels / ncols)
-    aspect = 0.75 if panel_aspect is None else float(panel_aspect)
     height = nrows * aspect * layout.width / ncols + extra
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(layout.width, height), squeeze=False, layout="constrained", **kwargs
@@ -231,6 +246,11 @@ def smallest_text_pt(fig: Figure) -> float:
     float
         ``inf`` si la figura no tiene texto.
     """
+    if not isinstance(fig, Figure):
+        raise TypeError(
+            "El argumento 'fig' debe ser una matplotlib.figure.Figure; se recibió "
+            f"fig={format_value(fig)} (de tipo {type(fig).__name__})."
+        )
     sizes = []
     for text in fig.findobj(Text):
         if not text.get_visible() or not text.get_text().strip():
@@ -301,7 +321,7 @@ def render(draw: Callable[..., Figure], layout: Layout, *args, **kwargs) -> dict
     ValueError
         Si la letra más chica queda por debajo de :data:`MIN_TEXT_PX`.
     """
-    layout = _check_layout(layout)
+    layout = check_layout(layout)
     name = getattr(draw, "__name__", repr(draw))
     with mpl.rc_context(layout.rc):
         fig = draw(*args, layout=layout, **kwargs)

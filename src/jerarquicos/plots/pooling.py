@@ -21,6 +21,18 @@ from matplotlib import colors as mcolors
 from matplotlib import ticker
 from matplotlib.collections import LineCollection
 
+from ..validation import (
+    check_ax,
+    check_bool,
+    check_dataframe,
+    check_finite_array,
+    check_finite_scalar,
+    check_layout,
+    check_mapping,
+    check_random_seed,
+    check_text,
+    format_value,
+)
 from .layout import subplots
 
 __all__ = [
@@ -99,7 +111,19 @@ def plain_log_ticks(axis) -> None:
     ----------
     axis : matplotlib.axis.Axis
         Eje a modificar, por ejemplo ``ax.xaxis``.
+
+    Raises
+    ------
+    TypeError
+        Si ``axis`` no es un ``matplotlib.axis.Axis``.
     """
+    from matplotlib.axis import Axis
+
+    if not isinstance(axis, Axis):
+        raise TypeError(
+            "El argumento 'axis' debe ser un eje de matplotlib (matplotlib.axis.Axis, p. ej. "
+            f"ax.xaxis); se recibió axis={format_value(axis)} (de tipo {type(axis).__name__})."
+        )
     axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
     axis.set_minor_locator(ticker.NullLocator())
 
@@ -139,11 +163,17 @@ def plot_prior_sweep(
     -------
     matplotlib.axes.Axes
     """
-    if not isinstance(estimates, pd.DataFrame) or estimates.shape[1] < 2:
-        raise TypeError(
-            "El argumento estimates debe ser un pandas.DataFrame con al menos dos columnas "
-            "(una por varianza a priori)."
+    ax = check_ax(ax)
+    check_dataframe(estimates, "estimates")
+    if estimates.shape[1] < 2:
+        raise ValueError(
+            "El argumento 'estimates' debe tener al menos dos columnas (una por varianza a "
+            f"priori); se recibió una tabla con {estimates.shape[1]}."
         )
+    if hline is not None:
+        hline = check_finite_scalar(hline, "hline")
+    hline_label = check_text(hline_label, "hline_label", allow_none=True)
+    colorbar = check_bool(colorbar, "colorbar")
     variances = _as_1d(list(estimates.columns), "estimates.columns")
     _positive(variances, "estimates.columns")
     values = estimates.to_numpy(dtype=float)
@@ -232,6 +262,7 @@ def plot_estimates_by_size(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     sizes = _as_1d(sizes, "sizes")
     means = _as_1d(means, "means")
     _same_length(sizes=sizes, means=means)
@@ -243,10 +274,11 @@ def plot_estimates_by_size(
             raise ValueError(
                 "El argumento sds tiene valores negativos: una desviación típica es >= 0."
             )
-    if not (np.isfinite(jitter) and jitter >= 0):
+    jitter = check_finite_scalar(jitter, "jitter")
+    if jitter < 0:
         raise ValueError(f"El argumento jitter={jitter!r} no es válido: se admite un número >= 0.")
     ax = _axes(ax)
-    rng = np.random.default_rng(random_seed)
+    rng = np.random.default_rng(check_random_seed(random_seed))
     x = sizes * np.exp(rng.uniform(-jitter, jitter, size=sizes.size)) if jitter else sizes
     if sds is not None:
         ax.errorbar(
@@ -288,6 +320,7 @@ def plot_kept_fraction(sizes, kept, *, ratio: float | None = None, ax=None):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     sizes = _as_1d(sizes, "sizes")
     kept = _as_1d(kept, "kept")
     _same_length(sizes=sizes, kept=kept)
@@ -295,7 +328,8 @@ def plot_kept_fraction(sizes, kept, *, ratio: float | None = None, ax=None):
     ax = _axes(ax)
     ax.plot(sizes, kept, "o", color="#31688e", markersize=3.5, alpha=0.75, label="condados")
     if ratio is not None:
-        if not (np.isfinite(ratio) and ratio > 0):
+        ratio = check_finite_scalar(ratio, "ratio")
+        if not ratio > 0:
             raise ValueError(
                 f"El argumento ratio={ratio!r} no es válido: se admite un número positivo."
             )
@@ -334,6 +368,9 @@ def plot_agreement(x, y, *, xlabel: str = "", ylabel: str = "", ax=None, color: 
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
+    xlabel = check_text(xlabel, "xlabel")
+    ylabel = check_text(ylabel, "ylabel")
     x = _as_1d(x, "x")
     y = _as_1d(y, "y")
     _same_length(x=x, y=y)
@@ -390,6 +427,7 @@ def plot_county_fits(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     if not isinstance(data, pd.DataFrame):
         raise TypeError(
             f"El argumento data es de tipo {type(data).__name__}: se admite un pandas.DataFrame."
@@ -400,12 +438,15 @@ def plot_county_fits(
     rows = data[data["county"].astype(str) == str(county)]
     if rows.empty:
         raise ValueError(f"El condado county={county!r} no está en data['county'].")
-    if not isinstance(fits, Mapping) or not fits:
-        raise TypeError(
-            "El argumento fits debe ser un dict no vacío {rótulo: (ordenada, pendiente)}."
+    check_mapping(fits, "fits", what="{rótulo: (ordenada, pendiente)}")
+    jitter = check_finite_scalar(jitter, "jitter")
+    if jitter < 0:
+        raise ValueError(
+            f"El argumento 'jitter' debe ser un número finito no negativo; se recibió "
+            f"jitter={format_value(jitter)}."
         )
     ax = _axes(ax)
-    rng = np.random.default_rng(random_seed)
+    rng = np.random.default_rng(check_random_seed(random_seed))
     x = rows["floor"].to_numpy(dtype=float)
     ax.plot(
         x + rng.uniform(-jitter, jitter, size=x.size),
@@ -468,6 +509,7 @@ def plot_tank_estimates(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     density = _as_1d(density, "density")
     observed = _as_1d(observed, "observed")
     estimated = _as_1d(estimated, "estimated")
@@ -477,7 +519,9 @@ def plot_tank_estimates(
             raise ValueError(
                 f"El argumento {name} tiene valores fuera de [0, 1]: es una proporción."
             )
-    if not (np.isfinite(population) and 0 <= population <= 1):
+    population = check_finite_scalar(population, "population")
+    legend = check_bool(legend, "legend")
+    if not (0 <= population <= 1):
         raise ValueError(
             f"El argumento population={population!r} no es válido: se admite una proporción "
             "en [0, 1]."
@@ -552,8 +596,11 @@ def plot_sweep_spread(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     variances = _as_1d(variances, "variances")
     spread = _as_1d(spread, "spread")
+    if reference is not None:
+        reference = check_finite_scalar(reference, "reference")
     _same_length(variances=variances, spread=spread)
     _positive(variances, "variances")
     order = np.argsort(variances)
@@ -604,6 +651,7 @@ def plot_group_predictor(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     x = _as_1d(x, "x")
     means = _as_1d(means, "means")
     _same_length(x=x, means=means)
@@ -613,6 +661,18 @@ def plot_group_predictor(
         raise ValueError(
             f"El argumento line={line!r} no es válido: se admite un par (ordenada, pendiente)."
         ) from None
+    if not (np.isfinite(a) and np.isfinite(b)):
+        raise ValueError(
+            f"El argumento 'line' debe ser un par finito (ordenada, pendiente); se recibió "
+            f"line={format_value(line)}."
+        )
+    if sds is not None:
+        sds_arr = check_finite_array(sds, "sds")
+        if np.any(sds_arr < 0):
+            raise ValueError(
+                "El argumento 'sds' debe tener desviaciones típicas no negativas; se recibió "
+                f"sds={format_value(sds_arr)}."
+            )
     ax = _axes(ax)
     if sds is not None:
         sds = _as_1d(sds, "sds")
@@ -667,6 +727,9 @@ def prior_sweep_figure(
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
+    pooled = check_finite_scalar(pooled, "pooled")
+    unpooled_spread = check_finite_scalar(unpooled_spread, "unpooled_spread")
     cols = 2 if _wide(layout) else 1
     fig, axes = subplots(2, layout, cols=cols, panel_aspect=0.8 if cols == 2 else 0.6)
     plot_prior_sweep(
@@ -691,6 +754,7 @@ def agreement_figure(x, y, *, xlabel: str = "", ylabel: str = "", layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     aspect = 0.5 if _wide(layout) else 0.9
     fig, (ax,) = subplots(1, layout, panel_aspect=aspect)
     plot_agreement(x, y, xlabel=xlabel, ylabel=ylabel, ax=ax)
@@ -736,10 +800,9 @@ def estimates_by_size_figure(
     -------
     matplotlib.figure.Figure
     """
-    if not isinstance(panels, Mapping) or not panels:
-        raise TypeError(
-            "El argumento panels debe ser un dict no vacío {título: (medias, desviaciones, color)}."
-        )
+    layout = check_layout(layout)
+    check_mapping(panels, "panels", what="{título: (medias, desviaciones, color)}", item_len=3)
+    random_seed = check_random_seed(random_seed)
     n = len(panels)
     cols = n if _wide(layout) else 1
     fig, axes = subplots(
@@ -787,6 +850,7 @@ def kept_fraction_figure(sizes, kept, *, ratio: float | None = None, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.5 if _wide(layout) else 0.75)
     plot_kept_fraction(sizes, kept, ratio=ratio, ax=ax)
     return fig
@@ -808,11 +872,8 @@ def county_fits_figure(data: pd.DataFrame, lines: Mapping[str, Mapping], *, layo
     -------
     matplotlib.figure.Figure
     """
-    if not isinstance(lines, Mapping) or not lines:
-        raise TypeError(
-            "El argumento lines debe ser un dict no vacío {condado: {rótulo: (ordenada, "
-            "pendiente)}}."
-        )
+    layout = check_layout(layout)
+    check_mapping(lines, "lines", what="{condado: {rótulo: (ordenada, pendiente)}}")
     wide = _wide(layout)
     fig, axes = subplots(
         len(lines),
@@ -849,11 +910,10 @@ def group_predictor_figure(x, panels: Mapping[str, tuple], *, layout):
     -------
     matplotlib.figure.Figure
     """
-    if not isinstance(panels, Mapping) or not panels:
-        raise TypeError(
-            "El argumento panels debe ser un dict no vacío {título: (medias, desviaciones, "
-            "recta, rótulo)}."
-        )
+    layout = check_layout(layout)
+    check_mapping(
+        panels, "panels", what="{título: (medias, desviaciones, recta, rótulo)}", item_len=4
+    )
     n = len(panels)
     cols = n if _wide(layout) else 1
     fig, axes = subplots(
@@ -883,6 +943,7 @@ def tank_estimates_figure(density, observed, estimated, *, population: float, la
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     wide = _wide(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.45 if wide else 0.8, extra=0.4)
     plot_tank_estimates(density, observed, estimated, population=population, ax=ax, legend=False)

@@ -14,6 +14,17 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ..validation import (
+    check_ax,
+    check_color,
+    check_finite_scalar,
+    check_integer,
+    check_interval,
+    check_layout,
+    check_mapping,
+    check_text,
+    format_value,
+)
 from .layout import subplots
 
 __all__ = [
@@ -59,9 +70,7 @@ def _values(values, name: str) -> np.ndarray:
 
 
 def _mapping(value, name: str, what: str) -> Mapping:
-    if not isinstance(value, Mapping) or not value:
-        raise TypeError(f"El argumento {name} debe ser un dict no vacío {{{what}}}.")
-    return value
+    return check_mapping(value, name, what=f"{{{what}}}")
 
 
 def _wide(layout) -> bool:
@@ -95,9 +104,24 @@ def plot_count_distribution(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     p = _values(probabilities, "probabilities")
     if np.any(p < 0):
         raise ValueError("El argumento probabilities tiene valores negativos.")
+    color = check_color(color)
+    width = check_finite_scalar(width, "width")
+    if width <= 0:
+        raise ValueError(
+            "El argumento 'width' debe ser un número finito mayor que 0; se recibió "
+            f"width={format_value(width)}."
+        )
+    alpha = check_finite_scalar(alpha, "alpha")
+    if not 0 <= alpha <= 1:
+        raise ValueError(
+            "El argumento 'alpha' debe ser un número entre 0 y 1 (la opacidad); se recibió "
+            f"alpha={format_value(alpha)}."
+        )
+    label = check_text(label, "label", allow_none=True)
     ax = _axes(ax)
     ax.bar(np.arange(p.size), p, width=width, color=color, alpha=alpha, label=label)
     ax.set_ylim(bottom=0)
@@ -126,7 +150,11 @@ def plot_sample_density(samples, *, ax=None, bins=40, range_=None, **kwargs):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     values = _values(samples, "samples")
+    bins = check_integer(bins, "bins", minimum=1, maximum=100_000)
+    if range_ is not None:
+        range_ = check_interval(range_, "range_")
     ax = _axes(ax)
     ax.hist(values, bins=bins, range=range_, density=True, histtype="step", linewidth=1.6, **kwargs)
     ax.set_ylim(bottom=0)
@@ -151,14 +179,14 @@ def plot_new_group_pairs(first, second, *, ax=None, every: int = 4):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     a = _values(first, "first")
     b = _values(second, "second")
     if a.size != b.size:
         raise ValueError(
             f"Los argumentos first ({a.size}) y second ({b.size}) deben tener la misma longitud."
         )
-    if isinstance(every, bool) or not isinstance(every, int | np.integer) or every < 1:
-        raise ValueError(f"El argumento every={every!r} no es válido: se admite un entero >= 1.")
+    every = check_integer(every, "every", minimum=1)
     ax = _axes(ax)
     ax.plot(a[::every], b[::every], "o", color=EXISTING_COLOR, alpha=0.3, markersize=2.5)
     ax.set_aspect("equal", adjustable="datalim")
@@ -182,7 +210,10 @@ def coin_predictive_figure(pmfs: Mapping[str, tuple], *, layout):
     -------
     matplotlib.figure.Figure
     """
-    pmfs = _mapping(pmfs, "pmfs", "título: (probabilidades, color)")
+    layout = check_layout(layout)
+    check_mapping(pmfs, "pmfs", what="{título: (probabilidades, color)}", item_len=2)
+    for title, (_, color) in pmfs.items():
+        check_color(color, f"pmfs[{title!r}][1]")
     n = len(pmfs)
     wide = _wide(layout)
     fig, axes = subplots(
@@ -225,7 +256,9 @@ def radon_predictive_figure(
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     panels = _mapping(panels, "panels", "título: {rótulo: (extracciones, color, estilo)}")
+    range_ = check_interval(range_, "range_")
     n = len(panels)
     wide = _wide(layout)
     fig, axes = subplots(
@@ -262,7 +295,8 @@ def new_groups_figure(panels: Mapping[str, tuple], *, layout):
     -------
     matplotlib.figure.Figure
     """
-    panels = _mapping(panels, "panels", "título: (grupo A, grupo B)")
+    layout = check_layout(layout)
+    check_mapping(panels, "panels", what="{título: (grupo A, grupo B)}", item_len=2)
     n = len(panels)
     wide = _wide(layout)
     fig, axes = subplots(n, layout, cols=n if wide else 1, panel_aspect=1.0 if wide else 0.85)
@@ -302,8 +336,10 @@ def tank_predictive_figure(samples: Mapping[str, tuple], *, density: int, layout
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     samples = _mapping(samples, "samples", "rótulo: (extracciones, color)")
-    if isinstance(density, bool) or not isinstance(density, int | np.integer) or density < 1:
+    density = check_integer(density, "density", minimum=1)
+    if density < 1:
         raise ValueError(
             f"El argumento density={density!r} no es válido: se admite un entero positivo."
         )
@@ -314,7 +350,8 @@ def tank_predictive_figure(samples: Mapping[str, tuple], *, density: int, layout
         counts = _values(values, "samples[...]").astype(int)
         if counts.min() < 0 or counts.max() > density:
             raise ValueError(
-                f"Las extracciones de {label!r} salen de [0, {density}]: son sobrevivientes."
+                f"Las extracciones de samples[{label!r}] salen de [0, {density}]: son "
+                "sobrevivientes de un tanque con 'density' renacuajos."
             )
         freq = np.bincount(counts, minlength=density + 1) / counts.size
         plot_count_distribution(

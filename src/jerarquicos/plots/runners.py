@@ -28,7 +28,15 @@ import pandas as pd
 from matplotlib import ticker
 from matplotlib.patches import Ellipse
 
-from ..validation import check_prob, check_real_array, check_real_scalar, format_value
+from ..validation import (
+    check_ax,
+    check_color,
+    check_layout,
+    check_prob,
+    check_real_array,
+    check_real_scalar,
+    format_value,
+)
 from .layout import subplots
 from .pooling import plot_agreement
 
@@ -203,12 +211,14 @@ def plot_runner_times(data: pd.DataFrame, *, ax=None, color: str = "C0"):
     ValueError
         Si faltan columnas.
     """
+    ax = check_ax(ax)
     df = _require_columns(data, ["runner", "age", "net"], "data")
     if not isinstance(color, str):
         raise TypeError(
             f"El argumento 'color' debe ser una cadena (un color de matplotlib); se recibió "
             f"color={format_value(color)} (de tipo {type(color).__name__})."
         )
+    check_color(color)
     ax = _axes(ax)
     for _, group in df.groupby("runner", observed=True):
         group = group.sort_values("age")
@@ -268,6 +278,7 @@ def plot_rho_posterior(
         Si ``draws`` está vacío o tiene valores fuera de [-1, 1], ``eta`` no es
         positivo o ``interval`` no es un intervalo dentro de [-1, 1].
     """
+    ax = check_ax(ax)
     from scipy import stats
 
     values = check_real_array(draws, "draws").ravel()
@@ -392,6 +403,8 @@ def plot_runner_panels(
             layout="constrained",
         )
     axes = np.atleast_1d(axes).ravel()
+    for i, item in enumerate(axes):
+        check_ax(item, f"axes[{i}]" if axes.size > 1 else "axes", allow_none=False)
     if axes.size < len(runners):
         raise ValueError(
             f"El argumento 'axes' tiene {axes.size} ejes y 'runners' {len(runners)} "
@@ -485,6 +498,7 @@ def plot_shrinkage_plane(
         2 × 2 simétrica semidefinida positiva, o algún valor no es finito o
         está fuera de rango.
     """
+    ax = check_ax(ax)
     for name, table in (("no_pooling", no_pooling), ("partial", partial)):
         _require_columns(table, ["intercept", "slope"], name)
     missing = sorted(set(no_pooling.index) - set(partial.index))
@@ -575,6 +589,7 @@ def runner_times_figure(data: pd.DataFrame, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.55 if layout.max_cols > 2 else 0.75)
     plot_runner_times(data, ax=ax)
     return fig
@@ -594,6 +609,7 @@ def rho_posterior_figure(draws, *, eta: float = 1.0, interval=None, prob=None, l
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.45 if layout.max_cols > 2 else 0.7)
     plot_rho_posterior(draws, eta=eta, interval=interval, prob=prob, ax=ax)
     return fig
@@ -633,6 +649,7 @@ def agreement_figure(
         Si las tablas no tienen las columnas o los corredores de la otra, o
         los nombres no son cadenas.
     """
+    layout = check_layout(layout)
     for name, table in (("first", first), ("second", second)):
         _require_columns(table, ["intercept", "slope"], name)
     for name, value in (("first_name", first_name), ("second_name", second_name)):
@@ -688,6 +705,7 @@ def runner_panels_figure(
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     df = _require_columns(data, ["runner", "age", "net"], "data")
     labels = _check_runner_list(runners, set(df["runner"].astype(str)))
     aspect = 0.78 if layout.max_cols > 2 else 0.64
@@ -728,6 +746,7 @@ def shrinkage_plane_figure(
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.7 if layout.max_cols > 2 else 0.95)
     plot_shrinkage_plane(no_pooling, partial, center=center, cov=cov, probs=probs, ax=ax)
     return fig

@@ -9,11 +9,22 @@ que se dibujan se calculan en :mod:`jerarquicos.grid`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib import ticker
 
+from ..validation import (
+    check_ax,
+    check_dataframe,
+    check_finite_scalar,
+    check_interval,
+    check_layout,
+    check_positive_finite,
+    check_text,
+)
 from .layout import subplots
 from .pooling import POOLING_COLORS
 
@@ -72,6 +83,7 @@ def plot_dependency_graph(*, ax=None):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     ax = _axes(ax)
     node_size = 1.35 * plt.rcParams["font.size"]
     nodes = {
@@ -122,6 +134,7 @@ def dependency_graph_figure(*, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     aspect = 0.5 if layout.max_cols > 2 else 0.75
     fig, (ax,) = subplots(1, layout, panel_aspect=aspect)
     plot_dependency_graph(ax=ax)
@@ -147,11 +160,15 @@ def plot_pi1_by_y2(table: pd.DataFrame, *, observed: float | None = None, ax=Non
     -------
     matplotlib.axes.Axes
     """
-    if not isinstance(table, pd.DataFrame) or table.shape[1] < 1:
-        raise TypeError(
-            "El argumento 'table' debe ser un pandas.DataFrame con una columna por kappa; "
-            f"se recibió un objeto de tipo {type(table).__name__}."
+    ax = check_ax(ax)
+    check_dataframe(table, "table")
+    if table.shape[1] < 1:
+        raise ValueError(
+            "El argumento 'table' debe tener una columna por kappa; se recibió una tabla sin "
+            "columnas."
         )
+    if observed is not None:
+        observed = check_finite_scalar(observed, "observed")
     ax = _axes(ax)
     colors = plt.cm.viridis(np.linspace(0.0, 0.85, table.shape[1]))
     for kappa, color in zip(table.columns, colors, strict=True):
@@ -178,6 +195,7 @@ def pi1_by_y2_figure(table: pd.DataFrame, *, observed: float | None = None, layo
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.5 if layout.max_cols > 2 else 0.75)
     plot_pi1_by_y2(table, observed=observed, ax=ax)
     return fig
@@ -206,6 +224,8 @@ def plot_shrinkage_arrows(rows: pd.DataFrame, *, ax=None, title: str | None = No
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
+    title = check_text(title, "title", allow_none=True)
     rows = _check_frame(rows, "rows", _ARROW_COLUMNS)
     ax = _axes(ax)
     omega_mean = float(rows["E[ω | y]"].iloc[0])
@@ -278,7 +298,9 @@ def shrinkage_arrows_figure(table: pd.DataFrame, *, layout, xlim=(0.15, 0.6)):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     table = _check_frame(table, "table", _ARROW_COLUMNS)
+    xlim = check_interval(xlim, "xlim")
     if table.index.nlevels != 2:
         raise ValueError(
             "El argumento 'table' debe tener un índice de dos niveles (κ, sujeto); tiene "
@@ -314,7 +336,9 @@ def plot_james_stein_risk(risk: pd.DataFrame, *, ax=None, linthresh: float = 0.2
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     risk = _check_frame(risk, "risk", ("máxima verosimilitud", "James–Stein"))
+    linthresh = check_positive_finite(linthresh, "linthresh")
     ax = _axes(ax)
     spreads = np.asarray(risk.index, dtype=float)
     ax.plot(
@@ -347,6 +371,7 @@ def james_stein_risk_figure(risk: pd.DataFrame, *, layout):
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     fig, (ax,) = subplots(1, layout, panel_aspect=0.5 if layout.max_cols > 2 else 0.75)
     plot_james_stein_risk(risk, ax=ax)
     return fig
@@ -377,6 +402,17 @@ def plot_errors_by_group(
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
+    if isinstance(methods, str | bytes) or not isinstance(methods, Sequence):
+        raise TypeError(
+            "El argumento 'methods' debe ser una secuencia de nombres de columnas (p. ej. "
+            f"('sin pooling', 'pooling parcial')); se recibió methods={methods!r}."
+        )
+    if not methods:
+        raise ValueError(
+            "El argumento 'methods' debe tener al menos un nombre de columna; se recibió "
+            "una secuencia vacía."
+        )
     example = _check_frame(example, "example", ("size", "true", *methods))
     ax = _axes(ax)
     ordered = example.sort_values("size", kind="stable").reset_index(drop=True)
@@ -430,6 +466,7 @@ def plot_mse_by_size(mse: pd.DataFrame, *, ax=None):
     -------
     matplotlib.axes.Axes
     """
+    ax = check_ax(ax)
     mse = _check_frame(mse, "mse", _METHODS)
     ax = _axes(ax)
     sizes = np.asarray(mse.index, dtype=float)
@@ -467,6 +504,7 @@ def pooling_simulation_figure(example: pd.DataFrame, mse: pd.DataFrame, *, layou
     -------
     matplotlib.figure.Figure
     """
+    layout = check_layout(layout)
     cols = 2 if layout.max_cols > 2 else 1
     fig, axes = subplots(2, layout, cols=cols, panel_aspect=0.8 if cols == 2 else 0.62, extra=0.35)
     plot_errors_by_group(example, ax=axes[0])

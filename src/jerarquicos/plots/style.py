@@ -5,6 +5,8 @@ from __future__ import annotations
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 
+from ..validation import check_text
+
 __all__ = ["AXIS_LABELS", "STYLE", "axis_label", "use_style"]
 
 #: Etiquetas en notación matemática para las dimensiones habituales.
@@ -51,7 +53,13 @@ def axis_label(dim: str) -> str:
     -------
     str
         Etiqueta para un eje de matplotlib.
+
+    Raises
+    ------
+    TypeError
+        Si ``dim`` no es una cadena.
     """
+    dim = check_text(dim, "dim")
     if dim in AXIS_LABELS:
         return AXIS_LABELS[dim]
     base, _, index = dim.rpartition("_")
