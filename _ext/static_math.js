@@ -14,6 +14,26 @@ if (!es5) {
   process.exit(2);
 }
 
+// Grupos <g> que MathJax envuelve alrededor de cada nodo de MathML sin transformar
+// nada (sólo llevan data-mml-node): se quitan, dejando a sus hijos en su lugar. Son
+// casi la mitad de los nodos de una página con mucha matemática, y el teléfono los
+// tiene que leer, diseñar y pintar. Se conservan los que la hoja de estilo de
+// MathJax nombra (tablas, errores, acciones) y los que tienen otro atributo
+// (transform, fill, class...).
+const KEEP_GROUPS = new Set(["mtable", "mtr", "mtd", "mlabeledtr", "merror", "maction", "menclose"]);
+
+function slim(adaptor, node) {
+  for (const child of [...adaptor.childNodes(node)]) {
+    if (adaptor.kind(child) !== "#text" && adaptor.kind(child) !== "#comment") slim(adaptor, child);
+  }
+  if (adaptor.kind(node) !== "g") return;
+  const names = adaptor.allAttributes(node).map((a) => a.name);
+  const kind = adaptor.getAttribute(node, "data-mml-node");
+  if (names.length !== 1 || names[0] !== "data-mml-node" || KEEP_GROUPS.has(kind)) return;
+  for (const child of [...adaptor.childNodes(node)]) adaptor.insert(child, node);
+  adaptor.remove(node);
+}
+
 let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk) => (input += chunk));
@@ -43,6 +63,7 @@ process.stdin.on("end", () => {
           try {
             MathJax.texReset();
             const node = MathJax.tex2svg(item.tex, { display: item.display });
+            slim(adaptor, node);
             html.push(adaptor.outerHTML(node));
           } catch (err) {
             errors.push([index, String((err && err.message) || err)]);

@@ -7,10 +7,11 @@ Uso::
 
 Imprime, por página, los puntajes de rendimiento, accesibilidad, buenas
 prácticas y SEO (0–100) y los tiempos del primer pintado con contenido (FCP),
-del mayor pintado (LCP) y el total de bytes transferidos, y termina con
-código 0 (es una medición, no una prueba: no falla por un puntaje bajo).
-Metas del proyecto: rendimiento ≥ 90, accesibilidad 100, buenas prácticas
-100 y SEO ≥ 95.
+del mayor pintado (LCP), el Total Blocking Time (TBT: cuánto traban el hilo
+principal el JavaScript y el diseño de la página) y el total de bytes
+transferidos, y termina con código 0 (es una medición, no una prueba: no
+falla por un puntaje bajo). Metas del proyecto: rendimiento ≥ 90,
+accesibilidad 100, buenas prácticas 100 y SEO ≥ 95.
 
 Necesita Lighthouse 12 de npm (no se instala con el proyecto) y Chromium de
 Debian (``/usr/bin/chromium``)::
@@ -38,7 +39,13 @@ import tempfile
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PAGES = ["index.html", "book/una_moneda.html", "book/dos_sujetos.html", "book/radon.html"]
+DEFAULT_PAGES = [
+    "index.html",
+    "book/una_moneda.html",
+    "book/dos_sujetos.html",
+    "book/radon.html",
+    "book/corredores.html",
+]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 95}
 
@@ -110,6 +117,7 @@ def summarise(report: dict) -> dict:
         **scores,
         "fcp_s": audits["first-contentful-paint"]["numericValue"] / 1000,
         "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
         "bytes": audits["total-byte-weight"]["numericValue"],
         "failed": failed,
     }
@@ -136,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     check_site = _check_site()
     header = (
         f"{'página':32s} {'rend.':>5s} {'acces.':>6s} {'b.p.':>5s} {'SEO':>4s} "
-        f"{'FCP':>6s} {'LCP':>6s} {'kB':>6s}"
+        f"{'FCP':>6s} {'LCP':>6s} {'TBT':>7s} {'kB':>6s}"
     )
     print(f"Lighthouse (móvil, sitio comprimido) — metas: {GOALS}")
     print(header)
@@ -146,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{page:32s} {s['performance']:5d} {s['accessibility']:6d} "
                 f"{s['best-practices']:5d} {s['seo']:4d} {s['fcp_s']:5.1f}s {s['lcp_s']:5.1f}s "
+                f"{s['tbt_ms']:5.0f}ms "
                 f"{s['bytes'] / 1000:6.0f}"
             )
             if s["failed"]:

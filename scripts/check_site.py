@@ -370,6 +370,37 @@ class Report:
     n_figures: int = 0
 
 
+_SEARCH_SCRIPTS_RE = re.compile(r'<script[^>]*\ssrc="[^"]*(?:searchtools|searchindex)\.js')
+#: La medición de los recuadros desplazables de pydata-sphinx-theme 0.17 tal como viene:
+#: un relayout de toda la página por recuadro (ver _ext/light_pages.py).
+THEME_TAB_STOPS = ".forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth"
+
+
+def script_problems(root: Path, pages: list[Page]) -> list[str]:
+    """Scripts que traban el teléfono al cargar y que ``_ext/light_pages.py`` quita o cambia.
+
+    Sólo ``search.html`` carga la búsqueda (``searchtools.js``, ``searchindex.js``:
+    el índice entero del sitio), y el script del tema no mide los recuadros
+    desplazables uno por uno al cargar.
+    """
+    problems = []
+    for page in pages:
+        if page.rel == "search.html":
+            continue
+        if _SEARCH_SCRIPTS_RE.search(page.path.read_text(encoding="utf-8", errors="replace")):
+            problems.append(
+                f"{page.rel}: carga los scripts de la búsqueda (searchtools.js/searchindex.js); "
+                "sólo search.html los necesita"
+            )
+    theme = root / "_static" / "scripts" / "pydata-sphinx-theme.js"
+    if theme.is_file() and THEME_TAB_STOPS in theme.read_text(encoding="utf-8"):
+        problems.append(
+            "_static/scripts/pydata-sphinx-theme.js: mide cada recuadro desplazable al cargar "
+            "(un relayout por recuadro); ¿corrió _ext/light_pages.py?"
+        )
+    return problems
+
+
 def check_static(root: Path, *, lang: str | None = DEFAULT_LANG, report: Report | None = None):
     """Texto alternativo, idioma y filtraciones, sin navegador."""
     root = root.resolve()
@@ -392,6 +423,7 @@ def check_static(root: Path, *, lang: str | None = DEFAULT_LANG, report: Report 
             if problem:
                 report.problems.append(f"{where}:{line}: {problem} (src={src!r})")
         report.problems += leak_problems(page, private)
+    report.problems += script_problems(root, pages)
     return report
 
 

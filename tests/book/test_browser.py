@@ -337,6 +337,14 @@ MATH_JS = r"""
 
 AXE_RUN_JS = """
 async () => {
+  // custom.css deja sin diseñar las secciones lejos de la vista (content-visibility: auto):
+  // axe busca el fondo de cada texto por su posición en pantalla y, en una sección sin
+  // diseñar, encontraba el de otro elemento (contraste falso). Los colores no cambian:
+  // se diseña todo antes de medir.
+  const all = document.createElement('style');
+  all.textContent = '* { content-visibility: visible !important; }';
+  document.head.append(all);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   // preload: false — axe no vuelve a pedir las hojas con @import (las resolvía mal: /basic.css).
   const result = await axe.run(document, {resultTypes: ['violations'], preload: false});
   return result.violations.map((v) => ({

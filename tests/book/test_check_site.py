@@ -98,6 +98,33 @@ def test_clean_site_passes(tmp_path):
     assert "Sin problemas" in output
 
 
+def test_search_scripts_outside_the_search_page_are_reported(tmp_path):
+    root = clean_site(tmp_path / "sitio")
+    script = '<script defer src="../_static/searchtools.js"></script>'
+    write_page(root, "search.html", script.replace("../", ""))
+    code, output = run(root)
+    assert code == 0, output
+    write_page(root, "book/capitulo.html", script)
+    code, output = run(root)
+    assert code != 0
+    assert "book/capitulo.html: carga los scripts de la búsqueda" in output
+
+
+def test_theme_script_measuring_every_box_on_load_is_reported(tmp_path):
+    root = clean_site(tmp_path / "sitio")
+    theme = root / "_static" / "scripts" / "pydata-sphinx-theme.js"
+    theme.parent.mkdir(parents=True)
+    theme.write_text("function I(){const e=()=>{}}", encoding="utf-8")
+    code, output = run(root)
+    assert code == 0, output
+    theme.write_text(
+        "document.querySelectorAll(s)" + check_site.THEME_TAB_STOPS + "?0:-1})", encoding="utf-8"
+    )
+    code, output = run(root)
+    assert code != 0
+    assert "mide cada recuadro desplazable" in output
+
+
 def test_missing_site_is_reported(tmp_path):
     code, output = run(tmp_path / "no_existe")
     assert code == 2
