@@ -364,8 +364,14 @@ def page_description(doctree) -> str:
 def _describe(app, pagename, templatename, context, doctree):
     description = page_description(doctree)
     if not description:
-        title = re.sub(r"<[^>]+>", "", context.get("title") or "")
-        description = f"{html.unescape(title)}: {app.config.project}, un curso en castellano."
+        title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title") or "")).strip()
+        # Jupyter Book pone el título del libro en html_title (project queda sin definir).
+        book = app.config.html_title or app.config.project
+        description = (
+            f"{title}: {book}, un curso en castellano."
+            if title
+            else (f"{book}, un curso en castellano.")
+        )
     tag = f'<meta name="description" content="{html.escape(description, quote=True)}" />\n'
     context["metatags"] = context.get("metatags", "") + tag
 

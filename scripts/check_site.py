@@ -143,6 +143,8 @@ MIN_ALT_CHARS = 4
 # --------------------------------------------------------------------------- filtraciones
 
 #: Un aviso de Python tal como lo imprime ``warnings`` («…/numba/core/x.py:12: NumbaWarning: …»).
+#: Textos que Sphinx pone cuando falta una opción (p. ej. ``project``).
+SPHINX_PLACEHOLDERS = ("Project name not set",)
 WARNING_RE = re.compile(r"\b[A-Z][A-Za-z]*Warning\b")
 TRACEBACK_RE = re.compile(
     r"Traceback \(most recent call last\)|^\s*File \"[^\"]+\", line \d+", re.M
@@ -423,6 +425,13 @@ def check_static(root: Path, *, lang: str | None = DEFAULT_LANG, report: Report 
             if problem:
                 report.problems.append(f"{where}:{line}: {problem} (src={src!r})")
         report.problems += leak_problems(page, private)
+        raw = (root / page.rel).read_text(encoding="utf-8", errors="replace")
+        for placeholder in SPHINX_PLACEHOLDERS:
+            if placeholder in raw:
+                report.problems.append(
+                    f"{where}: publica un texto de Sphinx por omisión («{placeholder}»): "
+                    "falta definirlo en _config.yml"
+                )
     report.problems += script_problems(root, pages)
     return report
 

@@ -218,6 +218,10 @@ def test_page_without_spanish_lang_is_reported(tmp_path):
             "ruta de la máquina de construcción",
         ),
         ("<p>instalado en .venv/lib/python3.11/site-packages/x</p>", "ruta de la máquina"),
+        (
+            '<meta name="description" content=": Project name not set, un curso.">',
+            "texto de Sphinx por omisión",
+        ),
     ],
 )
 def test_build_machine_leaks_are_reported(tmp_path, body, message):
