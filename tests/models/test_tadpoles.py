@@ -137,5 +137,5 @@ def test_new_tank_predictive_is_wider(frogs_fit):
     assert int(new["surv"].max()) <= 35 and int(new["surv"].min()) >= 0
     assert float(new["p"].std()) > 2 * float(old["p"].std())
     assert float(new["surv"].std()) > float(old["surv"].std())
-    with pytest.raises(ValueError, match="level=99"):
+    with pytest.raises(ValueError, match="tank=99"):
         predict_tadpoles_tank(frogs_fit, 99, density=35)
