@@ -30,7 +30,9 @@ TEX = PDF.with_suffix(".tex")
 
 
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
+    # NFKC: pdflatex escribe las letras griegas del texto como símbolos matemáticos
+    # (κ sale como 𝜅, U+1D705); NFKC las vuelve la letra.
+    text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"-\n", "", text)  # palabras cortadas por guiones al final de línea
     return re.sub(r"\s+", " ", text).strip()
 
