@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -24,6 +23,7 @@ from ..validation import (
     format_value,
 )
 from .layout import subplots
+from .style import axes_or_new
 
 __all__ = [
     "permutation_figure",
@@ -32,12 +32,6 @@ __all__ = [
     "plot_radon_by_uranium",
     "uranium_floor_figure",
 ]
-
-
-def _axes(ax):
-    if ax is None:
-        _, ax = plt.subplots()
-    return ax
 
 
 def _check_omega(da, name: str) -> xr.DataArray:
@@ -78,7 +72,7 @@ def plot_omega_posteriors(first, second, *, labels, dotted: bool = False, ax=Non
             f"labels={format_value(labels)}."
         )
     labels = (check_text(labels[0], "labels[0]"), check_text(labels[1], "labels[1]"))
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     omega = first["omega"].to_numpy()
     ax.plot(omega, first, color="C0", label=labels[0])
     if dotted:
@@ -151,7 +145,7 @@ def plot_radon_by_uranium(counties: pd.DataFrame, *, ax=None):
     """
     ax = check_ax(ax)
     check_dataframe(counties, "counties", columns=("log_uranium", "log_radon", "houses"))
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.scatter(
         counties["log_uranium"],
         counties["log_radon"],
@@ -181,7 +175,7 @@ def plot_radon_by_floor(radon: pd.DataFrame, *, ax=None):
     """
     ax = check_ax(ax)
     check_dataframe(radon, "radon", columns=("floor", "log_radon"))
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.boxplot(
         [radon.loc[radon["floor"] == f, "log_radon"] for f in (0, 1)],
         tick_labels=["sótano", "planta baja"],

@@ -34,6 +34,7 @@ from ..validation import (
     format_value,
 )
 from .layout import subplots
+from .style import axes_or_new
 
 __all__ = [
     "plot_prior_sweep",
@@ -92,12 +93,6 @@ def _positive(values: np.ndarray, name: str) -> None:
         raise ValueError(
             f"El argumento {name} tiene valores <= 0: se admiten sólo valores positivos."
         )
-
-
-def _axes(ax):
-    if ax is None:
-        _, ax = plt.subplots()
-    return ax
 
 
 def plain_log_ticks(axis) -> None:
@@ -181,7 +176,7 @@ def plot_prior_sweep(
         raise ValueError("El argumento estimates tiene valores no finitos.")
     order = np.argsort(variances)
     variances, values = variances[order], values[:, order]
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     if sizes is not None:
         sizes = _as_1d(sizes, "sizes")
         _same_length(estimates=values[:, 0], sizes=sizes)
@@ -277,7 +272,7 @@ def plot_estimates_by_size(
     jitter = check_finite_scalar(jitter, "jitter")
     if jitter < 0:
         raise ValueError(f"El argumento jitter={jitter!r} no es válido: se admite un número >= 0.")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     rng = np.random.default_rng(check_random_seed(random_seed))
     x = sizes * np.exp(rng.uniform(-jitter, jitter, size=sizes.size)) if jitter else sizes
     if sds is not None:
@@ -325,7 +320,7 @@ def plot_kept_fraction(sizes, kept, *, ratio: float | None = None, ax=None):
     kept = _as_1d(kept, "kept")
     _same_length(sizes=sizes, kept=kept)
     _positive(sizes, "sizes")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.plot(sizes, kept, "o", color="#31688e", markersize=3.5, alpha=0.75, label="condados")
     if ratio is not None:
         ratio = check_finite_scalar(ratio, "ratio")
@@ -374,7 +369,7 @@ def plot_agreement(x, y, *, xlabel: str = "", ylabel: str = "", ax=None, color: 
     x = _as_1d(x, "x")
     y = _as_1d(y, "y")
     _same_length(x=x, y=y)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     low = float(min(x.min(), y.min()))
     high = float(max(x.max(), y.max()))
     pad = 0.05 * (high - low or 1.0)
@@ -445,7 +440,7 @@ def plot_county_fits(
             f"El argumento 'jitter' debe ser un número finito no negativo; se recibió "
             f"jitter={format_value(jitter)}."
         )
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     rng = np.random.default_rng(check_random_seed(random_seed))
     x = rows["floor"].to_numpy(dtype=float)
     ax.plot(
@@ -529,7 +524,7 @@ def plot_tank_estimates(
     order = np.argsort(density, kind="stable")
     density, observed, estimated = density[order], observed[order], estimated[order]
     x = np.arange(1, density.size + 1)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.plot(
         x, observed, "o", color="#31688e", markersize=5, label=r"$S_i / N_i$ (máx. verosimilitud)"
     )
@@ -604,7 +599,7 @@ def plot_sweep_spread(
     _same_length(variances=variances, spread=spread)
     _positive(variances, "variances")
     order = np.argsort(variances)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.plot(variances[order], spread[order], "o-", color="#31688e", label="previa fija")
     if reference is not None:
         ax.axhline(float(reference), color="0.3", linestyle="--", label=reference_label)
@@ -673,7 +668,7 @@ def plot_group_predictor(
                 "El argumento 'sds' debe tener desviaciones típicas no negativas; se recibió "
                 f"sds={format_value(sds_arr)}."
             )
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     if sds is not None:
         sds = _as_1d(sds, "sds")
         _same_length(x=x, sds=sds)

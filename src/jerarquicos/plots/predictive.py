@@ -26,6 +26,7 @@ from ..validation import (
     format_value,
 )
 from .layout import subplots
+from .style import axes_or_new
 
 __all__ = [
     "EXISTING_COLOR",
@@ -46,12 +47,6 @@ EXISTING_COLOR = "#31688e"
 NEW_COLOR = "#e66101"
 #: Color de un segundo grupo existente.
 OTHER_COLOR = "#35b779"
-
-
-def _axes(ax):
-    if ax is None:
-        _, ax = plt.subplots()
-    return ax
 
 
 def _values(values, name: str) -> np.ndarray:
@@ -122,7 +117,7 @@ def plot_count_distribution(
             f"alpha={format_value(alpha)}."
         )
     label = check_text(label, "label", allow_none=True)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.bar(np.arange(p.size), p, width=width, color=color, alpha=alpha, label=label)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("probabilidad")
@@ -155,7 +150,7 @@ def plot_sample_density(samples, *, ax=None, bins=40, range_=None, **kwargs):
     bins = check_integer(bins, "bins", minimum=1, maximum=100_000)
     if range_ is not None:
         range_ = check_interval(range_, "range_")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.hist(values, bins=bins, range=range_, density=True, histtype="step", linewidth=1.6, **kwargs)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("densidad")
@@ -187,7 +182,7 @@ def plot_new_group_pairs(first, second, *, ax=None, every: int = 4):
             f"Los argumentos first ({a.size}) y second ({b.size}) deben tener la misma longitud."
         )
     every = check_integer(every, "every", minimum=1)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.plot(a[::every], b[::every], "o", color=EXISTING_COLOR, alpha=0.3, markersize=2.5)
     ax.set_aspect("equal", adjustable="datalim")
     ax.set_xlabel("condado nuevo A")

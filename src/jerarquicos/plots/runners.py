@@ -39,6 +39,7 @@ from ..validation import (
 )
 from .layout import subplots
 from .pooling import plot_agreement
+from .style import axes_or_new
 
 __all__ = [
     "agreement_figure",
@@ -179,12 +180,6 @@ def _check_lines(lines, runners: Sequence[str]) -> dict[str, pd.DataFrame]:
     return checked
 
 
-def _axes(ax):
-    if ax is None:
-        _, ax = plt.subplots()
-    return ax
-
-
 # --------------------------------------------------------------------------- dibujantes
 
 
@@ -219,7 +214,7 @@ def plot_runner_times(data: pd.DataFrame, *, ax=None, color: str = "C0"):
             f"color={format_value(color)} (de tipo {type(color).__name__})."
         )
     check_color(color)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     for _, group in df.groupby("runner", observed=True):
         group = group.sort_values("age")
         ax.plot(
@@ -306,7 +301,7 @@ def plot_rho_posterior(
             )
     if prob is not None:
         prob = check_prob(prob, "prob")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ax.hist(
         values, bins=bins, range=(-1, 1), density=True, color="C0", alpha=0.7, label="a posteriori"
     )
@@ -529,7 +524,7 @@ def plot_shrinkage_plane(
             "de probabilidades."
         )
     probs = [check_prob(p, f"probs[{i}]") for i, p in enumerate(probs)]
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     partial = partial.loc[no_pooling.index]
     for (x0, y0), (x1, y1) in zip(
         no_pooling[["intercept", "slope"]].to_numpy(),

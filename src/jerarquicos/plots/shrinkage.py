@@ -27,6 +27,7 @@ from ..validation import (
 )
 from .layout import subplots
 from .pooling import POOLING_COLORS
+from .style import axes_or_new
 
 __all__ = [
     "dependency_graph_figure",
@@ -41,12 +42,6 @@ __all__ = [
     "pooling_simulation_figure",
     "shrinkage_arrows_figure",
 ]
-
-
-def _axes(ax):
-    if ax is None:
-        _, ax = plt.subplots()
-    return ax
 
 
 def _small() -> float:
@@ -84,7 +79,7 @@ def plot_dependency_graph(*, ax=None):
     matplotlib.axes.Axes
     """
     ax = check_ax(ax)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     node_size = 1.35 * plt.rcParams["font.size"]
     nodes = {
         "omega": (0.58, 0.86, r"$\omega$"),
@@ -169,7 +164,7 @@ def plot_pi1_by_y2(table: pd.DataFrame, *, observed: float | None = None, ax=Non
         )
     if observed is not None:
         observed = check_finite_scalar(observed, "observed")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     colors = plt.cm.viridis(np.linspace(0.0, 0.85, table.shape[1]))
     for kappa, color in zip(table.columns, colors, strict=True):
         ax.plot(table.index, table[kappa], marker="o", color=color, label=rf"$\kappa = {kappa:g}$")
@@ -227,7 +222,7 @@ def plot_shrinkage_arrows(rows: pd.DataFrame, *, ax=None, title: str | None = No
     ax = check_ax(ax)
     title = check_text(title, "title", allow_none=True)
     rows = _check_frame(rows, "rows", _ARROW_COLUMNS)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     omega_mean = float(rows["E[ω | y]"].iloc[0])
     center = float(rows["centro c"].iloc[0])
     ax.axvline(omega_mean, color="0.45", linewidth=1.5)
@@ -339,7 +334,7 @@ def plot_james_stein_risk(risk: pd.DataFrame, *, ax=None, linthresh: float = 0.2
     ax = check_ax(ax)
     risk = _check_frame(risk, "risk", ("máxima verosimilitud", "James–Stein"))
     linthresh = check_positive_finite(linthresh, "linthresh")
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     spreads = np.asarray(risk.index, dtype=float)
     ax.plot(
         spreads, risk["máxima verosimilitud"], marker="o", color="0.4", label="máxima verosimilitud"
@@ -414,7 +409,7 @@ def plot_errors_by_group(
             "una secuencia vacía."
         )
     example = _check_frame(example, "example", ("size", "true", *methods))
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     ordered = example.sort_values("size", kind="stable").reset_index(drop=True)
     x = np.arange(1, len(ordered) + 1)
     for method in methods:
@@ -468,7 +463,7 @@ def plot_mse_by_size(mse: pd.DataFrame, *, ax=None):
     """
     ax = check_ax(ax)
     mse = _check_frame(mse, "mse", _METHODS)
-    ax = _axes(ax)
+    ax = axes_or_new(ax)
     sizes = np.asarray(mse.index, dtype=float)
     for method in _METHODS:
         ax.plot(

@@ -66,3 +66,10 @@ def axis_label(dim: str) -> str:
     if base in AXIS_LABELS and index.isdigit():
         return AXIS_LABELS[base][:-1] + f"_{{{index}}}$"
     return dim
+
+
+def axes_or_new(ax):
+    """Devuelve ``ax``, o unos ejes en una figura nueva si ``ax`` es ``None``."""
+    if ax is None:
+        _, ax = plt.subplots()
+    return ax
