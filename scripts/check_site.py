@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import mimetypes
 import posixpath
 import re
@@ -85,7 +86,12 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # /dev/shm de un contenedor suele tener 64 MB: una pestaña grande se cuelga o se cae.
+    "--disable-dev-shm-usage",
 ]
+#: Límite de cada espera en el navegador (cargar, quedar sin red, una imagen), en ms.
+PAGE_TIMEOUT_MS = 60_000
+IMAGE_TIMEOUT_MS = 15_000
 
 # Carpetas del sitio que no son páginas de lectura (plantillas del tema, fuentes, imágenes).
 NON_PAGE_DIRS = {"_static", "_sources", "_images", "_downloads", ".doctrees"}
@@ -591,16 +597,33 @@ MEASURE_JS = """
 """
 
 SCROLL_JS = """
-async () => {
+async (imageTimeout) => {
+  // Recorre la página como un lector (las imágenes diferidas se piden al acercarse) y
+  // después lleva a la vista cada imagen que todavía no cargó: con content-visibility una
+  // sección que pasó rápido puede no haberse diseñado y su imagen no se pide nunca. Cada
+  // espera tiene un límite: una imagen que no llega se informa, no cuelga la medición.
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const step = Math.max(window.innerHeight, 400);
   for (let y = 0; y < document.body.scrollHeight; y += step) {
     window.scrollTo(0, y);
-    await new Promise((r) => setTimeout(r, 30));
+    await sleep(30);
+  }
+  const missing = [];
+  for (const img of document.images) {
+    if (img.complete || !img.checkVisibility()) continue;
+    img.scrollIntoView({block: 'center'});
+    await Promise.race([
+      new Promise((r) => {
+        img.addEventListener('load', r, {once: true});
+        img.addEventListener('error', r, {once: true});
+      }),
+      sleep(imageTimeout),
+    ]);
+    if (!img.complete) missing.push(img.currentSrc || img.src);
   }
   window.scrollTo(0, document.body.scrollHeight);
-  await new Promise((r) => setTimeout(r, 100));
-  const pending = [...document.images].filter((i) => !i.complete);
-  await Promise.all(pending.map((i) => new Promise((r) => { i.onload = i.onerror = r; })));
+  await sleep(100);
+  return missing;
 }
 """
 
@@ -652,15 +675,22 @@ def _measure_page(browser, base, root, rel, width, max_bytes, report):
     )
     # Sin red: se corta todo lo que no es el sitio local (lo local no se intercepta).
     context.route(lambda url: not url.startswith((base, "data:")), lambda route: route.abort())
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    context.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
     page = context.new_page()
     try:
         page.goto(base + rel, wait_until="load")
-        page.evaluate(SCROLL_JS)
+        missing = page.evaluate(SCROLL_JS, IMAGE_TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
         data = page.evaluate(MEASURE_JS)
     finally:
         context.close()
     report.weights.append((data["bytes"], rel, width, data["requests"]))
+    for src in missing:
+        report.problems.append(
+            f"{rel} a {width} px: la imagen {src.rsplit('/', 1)[-1]} no cargó en "
+            f"{IMAGE_TIMEOUT_MS / 1000:g} s después de llevarla a la vista"
+        )
     if data["bytes"] > max_bytes:
         report.problems.append(
             f"{rel} a {width} px: el navegador transfiere {data['bytes'] / 1000:.0f} kB "
@@ -744,13 +774,12 @@ def main(argv: list[str] | None = None) -> int:
     report = check_static(site, lang=args.lang or None)
     print(f"check_site: {report.n_pages} páginas, {report.n_images} imágenes.")
     if not args.sin_navegador:
-        try:
-            check_browser(site, max_bytes=int(args.max_kb * 1000), report=report)
-        except ImportError:
+        if importlib.util.find_spec("playwright") is None:
             print(
                 "check_site: falta playwright (pip install -r requirements.txt).", file=sys.stderr
             )
             return 2
+        check_browser(site, max_bytes=int(args.max_kb * 1000), report=report)
         print(
             f"Páginas más pesadas (todo lo transferido, comprimido; límite {args.max_kb:.0f} kB):"
         )

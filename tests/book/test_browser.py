@@ -56,16 +56,7 @@ check_site = importlib.util.module_from_spec(_spec)
 sys.modules.setdefault("check_site", check_site)
 _spec.loader.exec_module(check_site)
 SEARCH_WORD = "intercambiabilidad"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = check_site.CHROMIUM_ARGS
 
 
 def _unavailable(reason: str):
@@ -262,6 +253,8 @@ def _new_page(browser, base: str, width: int, **options):
             route.continue_() if route.request.url.startswith((base, "data:")) else route.abort()
         ),
     )
+    context.set_default_timeout(check_site.PAGE_TIMEOUT_MS)
+    context.set_default_navigation_timeout(check_site.PAGE_TIMEOUT_MS)
     page = context.new_page()
     failed: list[str] = []
     page.on(
@@ -344,7 +337,10 @@ async () => {
   const all = document.createElement('style');
   all.textContent = '* { content-visibility: visible !important; }';
   document.head.append(all);
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.race([
+    new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    new Promise((done) => setTimeout(done, 1000)),
+  ]);
   // preload: false — axe no vuelve a pedir las hojas con @import (las resolvía mal: /basic.css).
   const result = await axe.run(document, {resultTypes: ['violations'], preload: false});
   return result.violations.map((v) => ({

@@ -17,6 +17,7 @@ import io
 import shutil
 import sys
 import textwrap
+import time
 import urllib.request
 from pathlib import Path
 
@@ -330,6 +331,64 @@ def test_transferred_weight_and_figure_text_are_measured_in_the_browser(tmp_path
     fonts = [f for f in report.fonts if f[1] == "book/figura.html"]
     assert fonts and fonts[0][0] == pytest.approx(6.0, abs=0.2), report.fonts
     assert any("letra de 6.0 px" in p for p in report.problems), report.problems
+
+
+@pytest.mark.browser
+def test_lazy_image_in_an_undrawn_section_is_loaded_and_measured(tmp_path):
+    """Una imagen diferida en una sección sin diseñar (content-visibility) se mide igual."""
+    _browser_available()
+    root = clean_site(tmp_path / "sitio")
+    (root / "_images" / "lejos.png").write_bytes(
+        _png_with_text("Description", "jerarquicos:min_text_px=12.000")
+    )
+    sections = "".join(
+        f'<section style="content-visibility: auto; contain-intrinsic-size: auto 3000px">'
+        f"<h2>Sección {i}</h2><p>Texto.</p></section>"
+        for i in range(12)
+    )
+    body = (
+        f'<article class="bd-article">{sections}'
+        '<section style="content-visibility: auto; contain-intrinsic-size: auto 3000px">'
+        '<figure id="fig-lejos"><a href="../_images/lejos.png"><img loading="lazy" '
+        'src="../_images/lejos.png" alt="Una figura al final de un capítulo largo" '
+        'width="40" height="20"></a></figure></section></article>'
+    )
+    write_page(root, "book/largo.html", body)
+    report = check_site.check_browser(root, pages=["book/largo.html"])
+    fonts = [f for f in report.fonts if f[3] == "fig-lejos"]
+    assert len(fonts) == 2, (report.fonts, report.problems)  # a 390 y a 1366 px
+    assert not [p for p in report.problems if "lejos" in p], report.problems
+
+
+@pytest.mark.browser
+def test_image_that_never_arrives_is_reported_instead_of_hanging(tmp_path, monkeypatch):
+    """Una imagen que el servidor no entrega a tiempo es un problema, no una espera sin fin."""
+    _browser_available()
+    root = clean_site(tmp_path / "sitio")
+    (root / "_images" / "lenta.png").write_bytes(
+        _png_with_text("Description", "jerarquicos:min_text_px=12.000")
+    )
+    write_page(
+        root,
+        "book/lenta.html",
+        # Diferida y lejos: el evento load de la página no la espera.
+        '<article class="bd-article"><div style="height: 20000px"></div>'
+        '<figure id="fig-lenta"><a href="../_images/lenta.png">'
+        '<img loading="lazy" src="../_images/lenta.png" alt="Una figura que tarda en llegar" '
+        'width="40" height="20"></a></figure></article>',
+    )
+
+    class SlowHandler(check_site.CompressingHandler):
+        def send_head(self):
+            if self.path.endswith("lenta.png"):
+                time.sleep(3)
+            return super().send_head()
+
+    monkeypatch.setattr(check_site, "CompressingHandler", SlowHandler)
+    monkeypatch.setattr(check_site, "IMAGE_TIMEOUT_MS", 300)
+    report = check_site.check_browser(root, pages=["book/lenta.html"])
+    stuck = [p for p in report.problems if "lenta.png no cargó" in p]
+    assert len(stuck) == 2, report.problems
 
 
 FIGURES = textwrap.dedent(
