@@ -1293,35 +1293,37 @@ def check_mapping(value: object, name: str, *, what: str, item_len: int | None =
 
 
 def check_normal_prior(value: object, name: str) -> tuple[float, float]:
-    """Comprueba una previa normal escrita como par ``(media, desvío)``.
+    """Comprueba una previa normal escrita como par ``(media, desviación típica)``.
 
     Parameters
     ----------
     value : object
-        Par de números reales: media finita y desvío finito y positivo.
+        Par de números reales: media finita y desviación típica finita y positiva.
     name : str
         Nombre del argumento.
 
     Returns
     -------
     tuple of float
-        ``(media, desvío)``.
+        ``(media, desviación típica)``.
 
     Raises
     ------
     TypeError
         Si no es un par de números reales.
     ValueError
-        Si no tiene dos valores, la media no es finita o el desvío no es positivo.
+        Si no tiene dos valores, la media no es finita o la desviación típica no es positiva.
     """
     if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
         raise TypeError(
-            f"El argumento '{name}' debe ser un par (media, desvío) de números; se recibió "
+            f"El argumento '{name}' debe ser un par (media, desviación típica) de números; "
+            "se recibió "
             f"{name}={format_value(value)} (de tipo {_type_name(value)})."
         )
     if len(value) != 2:
         raise ValueError(
-            f"El argumento '{name}' debe ser un par (media, desvío) de números; se recibió "
+            f"El argumento '{name}' debe ser un par (media, desviación típica) de números; "
+            "se recibió "
             f"{name}={format_value(value)}, con {len(value)} valor(es)."
         )
     return check_finite_scalar(value[0], f"{name}[0]"), check_positive_finite(

@@ -14,7 +14,7 @@ brute_force
 collapsed
     El motor que integra cada :math:`\pi_s` y sólo recorre :math:`\omega`.
 summaries
-    Media, desvío e intervalos de distribuciones en grilla.
+    Media, desviación típica e intervalos de distribuciones en grilla.
 predictive
     Predictivas de una moneda existente y de una moneda nueva de la fábrica.
 sweeps

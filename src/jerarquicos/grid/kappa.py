@@ -38,7 +38,7 @@ las integrales verdaderas, sea cual sea el espaciado.
 
 Las marginales de cada :math:`\pi_s` son mezclas exactas de betas,
 :math:`\sum_{i,k} m_{ik}\,\operatorname{Beta}(a_{ik} + y_s, b_{ik} + N_s - y_s)`,
-con media y desvío en forma cerrada; el único error es el de las dos grillas.
+con media y desviación típica en forma cerrada; el único error es el de las dos grillas.
 """
 
 from __future__ import annotations
@@ -441,7 +441,7 @@ class OmegaKappaPosterior:
         return self._per_subject(mean, "pi_mean", "media posterior de pi_s")
 
     def pi_sd(self) -> xr.DataArray:
-        """Desvío posterior de cada :math:`\\pi_s` (forma cerrada sobre la mezcla).
+        """Desviación típica posterior de cada :math:`\\pi_s` (forma cerrada sobre la mezcla).
 
         Returns
         -------
@@ -551,8 +551,8 @@ class OmegaKappaPosterior:
         tail = 0.5 * (1.0 - prob)
         targets = np.concatenate([np.full(n_s, tail), np.full(n_s, 1.0 - tail)])
         rows = np.concatenate([np.arange(n_s), np.arange(n_s)])
-        # Intervalo inicial: media ± 12 desvíos (la mezcla es unimodal y de colas finas),
-        # recortado a [0, 1]; la raíz está siempre adentro.
+        # Intervalo inicial: media ± 12 desviaciones típicas (la mezcla es unimodal y de
+        # colas finas), recortado a [0, 1]; la raíz está siempre adentro.
         mean, sd = self._pi_moments()
         low = np.clip(mean - 12 * sd, 0.0, 1.0)[rows]
         high = np.clip(mean + 12 * sd, 0.0, 1.0)[rows]
@@ -588,7 +588,7 @@ class OmegaKappaPosterior:
         -------
         pandas.DataFrame
             Índice ``pi_1, ..., pi_S, omega, kappa``; columnas ``mean``, ``sd``,
-            ``lower``, ``upper``. Para cada :math:`\\pi_s` la media y el desvío
+            ``lower``, ``upper``. Para cada :math:`\\pi_s` la media y la desviación típica
             son los de la mezcla (forma cerrada) y los cuantiles resuelven
             :math:`F(x) = q` para su función de distribución; para :math:`\\omega`
             y :math:`\\kappa`, :func:`jerarquicos.grid.summaries.summarize` sobre

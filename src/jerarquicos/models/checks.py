@@ -97,7 +97,7 @@ def pooling_model(
     pooling : (float, float, float), default PARTIAL
         :data:`COMPLETE`, :data:`NO_POOLING` o :data:`PARTIAL`.
     mu_prior : (float, float), default (1.0, 2.0)
-        Media y desvío de la previa normal de :math:`\mu`.
+        Media y desviación típica de la previa normal de :math:`\mu`.
     sigma_county_scale, sigma_scale : float, default 1.0
         Escalas de las previas semi-normales de :math:`\sigma_{\text{county}}` y
         :math:`\sigma`.
@@ -269,7 +269,7 @@ def add_posterior_predictive(idata, data: pd.DataFrame, *, random_seed=None):
 
 
 def county_mean_spread(values, county_codes) -> np.ndarray:
-    """Desvío estándar (``ddof=0``) de los promedios por condado, para cada fila de ``values``.
+    """Desviación típica (``ddof=0``) de los promedios por condado, para cada fila de ``values``.
 
     Parameters
     ----------
@@ -281,7 +281,7 @@ def county_mean_spread(values, county_codes) -> np.ndarray:
     Returns
     -------
     numpy.ndarray
-        Un desvío por fila (un escalar de dimensión 0 si ``values`` es 1-D).
+        Una desviación típica por fila (un escalar de dimensión 0 si ``values`` es 1-D).
     """
     if isinstance(values, str | bytes):
         raise TypeError(
@@ -376,7 +376,7 @@ def prior_predictive_log_radon(
     Parameters
     ----------
     mu_prior : (float, float)
-        Media y desvío de la previa de :math:`\mu`.
+        Media y desviación típica de la previa de :math:`\mu`.
     sigma_county_scale, sigma_scale : float
         Escalas de las previas semi-normales.
     n_draws : int

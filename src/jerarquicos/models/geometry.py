@@ -87,7 +87,7 @@ COUNTY = "county"
 STATS_COLUMNS = ("n", "mean", "ss")
 #: Variables cuya convergencia se revisa (las del modelo, no la auxiliar ``alpha_raw``).
 TARGET_VARS = (MU, SIGMA_COUNTY, SIGMA, ALPHA)
-#: Los hiperparámetros y el desvío residual: los más lentos de muestrear.
+#: Los hiperparámetros y la desviación típica residual: los más lentos de muestrear.
 HYPERPARAMETERS = (MU, SIGMA_COUNTY, SIGMA)
 
 
@@ -149,7 +149,7 @@ def simulate_county_statistics(
         Medias verdaderas :math:`\alpha_j` (con el nombre del condado como índice,
         si es una serie).
     sigma : float
-        Desvío residual :math:`\sigma`, positivo.
+        Desviación típica residual :math:`\sigma`, positivo.
     n_per_county : int
         Casas por condado (al menos 2).
     random_seed : int or numpy.random.Generator, optional
@@ -215,7 +215,7 @@ def intercepts_model(
     sigma_county_scale : float, default 1.0
         Escala de la previa semi-normal de :math:`\sigma_{\text{county}}`.
     mu_prior : (float, float), default (1.0, 2.0)
-        Media y desvío de la previa normal de :math:`\mu`.
+        Media y desviación típica de la previa normal de :math:`\mu`.
     sigma_scale : float, default 1.0
         Escala de la previa semi-normal de :math:`\sigma`.
 
