@@ -50,12 +50,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
+import json
 import mimetypes
 import posixpath
 import re
 import struct
 import sys
 import threading
+import time
 import unicodedata
 import zlib
 from contextlib import contextmanager
@@ -634,6 +636,44 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
+class MeasureError(RuntimeError):
+    """El guion de medición falló dentro de la página."""
+
+
+def run_after_load(context, script: str, arg=None) -> None:
+    """Hace que cada página de ``context`` corra ``script(arg)`` al terminar de cargar.
+
+    ``page.evaluate`` de playwright espera sin límite: una promesa que no se cumple o una
+    pestaña trabada colgarían la medición. Por eso el guion no se lanza desde Python: lo
+    lanza la misma página (un guion de inicio, que corre antes que los suyos) y deja el
+    resultado en ``window``, donde :func:`result_after_load` lo espera con límite.
+    """
+    context.add_init_script(
+        "window.__jerarquicos = {done: false};"
+        "window.addEventListener('load', () => {"
+        f"  Promise.resolve(({script.strip()})({json.dumps(arg)})).then("
+        "    (value) => { window.__jerarquicos = {done: true, value}; },"
+        "    (error) => { window.__jerarquicos = {done: true, error: String(error)}; });"
+        "});"
+    )
+
+
+def result_after_load(page, timeout_ms: int):
+    """El valor del guion de :func:`run_after_load`; ``TimeoutError`` si no llega a tiempo.
+
+    ``wait_for_function`` cuenta el tiempo del lado de playwright, así que el límite vale
+    también si la pestaña dejó de responder.
+    """
+    handle = page.wait_for_function(
+        "() => window.__jerarquicos && window.__jerarquicos.done && window.__jerarquicos",
+        timeout=timeout_ms,
+    )
+    outcome = handle.json_value()
+    if "error" in outcome:
+        raise MeasureError(f"el guion de medición falló en la página: {outcome['error']}")
+    return outcome.get("value")
+
+
 def _local_file(url: str, base: str, root: Path) -> Path | None:
     if not url.startswith(base):
         return None
@@ -647,8 +687,15 @@ def check_browser(
     max_bytes: int = DEFAULT_MAX_KB * 1000,
     pages: list[str] | None = None,
     report: Report | None = None,
+    progress: bool = False,
 ) -> Report:
-    """Peso transferido y letra de las figuras, en Chromium, a cada ancho de :data:`WIDTHS`."""
+    """Peso transferido y letra de las figuras, en Chromium, a cada ancho de :data:`WIDTHS`.
+
+    Con ``progress`` imprime cuánto tardó cada página (el registro de CI muestra así
+    hasta dónde llegó). Una página que no se puede medir (pasa el límite de tiempo,
+    la pestaña se cae) es un problema del informe, no una espera sin fin.
+    """
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     root = root.resolve()
@@ -659,7 +706,19 @@ def check_browser(
         try:
             for rel in rels:
                 for width in WIDTHS.values():
-                    _measure_page(browser, base, root, rel, width, max_bytes, report)
+                    start = time.monotonic()
+                    try:
+                        _measure_page(browser, base, root, rel, width, max_bytes, report)
+                    except (PlaywrightError, MeasureError) as exc:
+                        report.problems.append(
+                            f"{rel} a {width} px: no se pudo medir en el navegador: "
+                            f"{str(exc).splitlines()[0]}"
+                        )
+                    if progress:
+                        print(
+                            f"  {rel} a {width} px: {time.monotonic() - start:.1f} s",
+                            flush=True,
+                        )
         finally:
             browser.close()
     report.weights.sort(reverse=True)
@@ -677,10 +736,11 @@ def _measure_page(browser, base, root, rel, width, max_bytes, report):
     context.route(lambda url: not url.startswith((base, "data:")), lambda route: route.abort())
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     context.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
+    run_after_load(context, SCROLL_JS, IMAGE_TIMEOUT_MS)
     page = context.new_page()
     try:
         page.goto(base + rel, wait_until="load")
-        missing = page.evaluate(SCROLL_JS, IMAGE_TIMEOUT_MS)
+        missing = result_after_load(page, 2 * PAGE_TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
         data = page.evaluate(MEASURE_JS)
     finally:
@@ -779,7 +839,7 @@ def main(argv: list[str] | None = None) -> int:
                 "check_site: falta playwright (pip install -r requirements.txt).", file=sys.stderr
             )
             return 2
-        check_browser(site, max_bytes=int(args.max_kb * 1000), report=report)
+        check_browser(site, max_bytes=int(args.max_kb * 1000), report=report, progress=True)
         print(
             f"Páginas más pesadas (todo lo transferido, comprimido; límite {args.max_kb:.0f} kB):"
         )

@@ -391,6 +391,26 @@ def test_image_that_never_arrives_is_reported_instead_of_hanging(tmp_path, monke
     assert len(stuck) == 2, report.problems
 
 
+@pytest.mark.browser
+def test_a_page_that_stops_responding_is_reported_instead_of_hanging(tmp_path, monkeypatch):
+    """Una pestaña trabada (un guion que no termina) es un problema con límite de tiempo."""
+    _browser_available()
+    root = clean_site(tmp_path / "sitio")
+    write_page(
+        root,
+        "book/trabada.html",
+        "<script>addEventListener('load', () => setTimeout(() => { for (;;) {} }, 0));</script>",
+    )
+    monkeypatch.setattr(check_site, "PAGE_TIMEOUT_MS", 2000)
+    start = time.monotonic()
+    report = check_site.check_browser(root, pages=["book/trabada.html", "index.html"])
+    assert time.monotonic() - start < 60
+    stuck = [p for p in report.problems if "trabada.html" in p and "no se pudo medir" in p]
+    assert len(stuck) == 2, report.problems
+    # La página siguiente se mide igual.
+    assert {w[1] for w in report.weights} == {"index.html"}, report.weights
+
+
 FIGURES = textwrap.dedent(
     """\
     (capitulo)=
