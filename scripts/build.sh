@@ -20,6 +20,9 @@ case "${1:-}" in
 esac
 
 start=$(date +%s)
+# Los capítulos que faltan en la caché de ejecución, varios a la vez (uno por núcleo;
+# JERARQUICOS_BUILD_JOBS cambia cuántos): jupyter-book después los toma de la caché.
+python "$ROOT/scripts/execute.py" "$BOOK"
 jupyter-book build "$BOOK" -W -n --keep-going "${extra[@]}"
 echo "» Sitio construido en $BOOK/_build/html/index.html en $(( $(date +%s) - start )) s."
 echo "  Para verlo: python -m http.server -d \"$BOOK/_build/html\" -b 127.0.0.1 8000"

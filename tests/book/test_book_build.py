@@ -32,7 +32,13 @@ GOOD = textwrap.dedent(
 )
 
 
-EXECUTING = "Executing notebook"  # lo que myst-nb escribe al ejecutar un cuaderno
+#: Lo que se escribe al ejecutar un cuaderno: myst-nb, o scripts/execute.py antes que él.
+EXECUTING = ("Executing notebook", "ejecutado por execute.py")
+
+
+def _executions(log: str) -> int:
+    """Cuántos cuadernos se ejecutaron según el registro de la construcción."""
+    return sum(log.count(text) for text in EXECUTING)
 
 
 def _log(result) -> str:
@@ -136,13 +142,17 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
 
     first = build_book(book, env=env)
     assert first.returncode == 0, _log(first)
-    assert EXECUTING in first.stdout and "valor uno" in page.read_text(encoding="utf-8")
+    assert _executions(first.stdout) and "valor uno" in page.read_text(encoding="utf-8")
+    # Lo ejecutó scripts/execute.py y jupyter-book lo tomó de la caché: es el mismo
+    # cuaderno que lee myst-nb (si no, lo habría ejecutado otra vez).
+    assert "ejecutado por execute.py" in first.stdout, _log(first)
+    assert "Executing notebook" not in first.stdout, _log(first)
 
     # Sin cambios, o con un cambio en un módulo que el capítulo no usa: nada se ejecuta.
     (book / "src" / "jerarquicos" / "ajeno.py").write_text("Y = 2\n", encoding="utf-8")
     again = build_book(book, env=env)
     assert again.returncode == 0, _log(again)
-    assert EXECUTING not in again.stdout
+    assert not _executions(again.stdout)
 
     # Un módulo que el capítulo importa de forma indirecta: se vuelve a ejecutar.
     (book / "src" / "jerarquicos" / "otro.py").write_text("X = 2\n", encoding="utf-8")
@@ -151,7 +161,7 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
     )
     second = build_book(book, env=env)
     assert second.returncode == 0, _log(second)
-    assert EXECUTING in second.stdout and "valor dos" in page.read_text(encoding="utf-8")
+    assert _executions(second.stdout) and "valor dos" in page.read_text(encoding="utf-8")
 
     # Deshacer el cambio vuelve a una huella conocida: nada se ejecuta.
     (book / "src" / "jerarquicos" / "otro.py").write_text("X = 1\n", encoding="utf-8")
@@ -160,7 +170,7 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
     )
     reverted = build_book(book, env=env)
     assert reverted.returncode == 0, _log(reverted)
-    assert EXECUTING not in reverted.stdout
+    assert not _executions(reverted.stdout)
     assert "valor uno" in page.read_text(encoding="utf-8")
 
 
@@ -291,7 +301,7 @@ def test_downloadable_notebooks_are_identical_across_builds(tmp_path):
     shutil.rmtree(book / "_build" / "html")  # la segunda sale de la caché de ejecución
     second = build_book(book)
     assert second.returncode == 0, _log(second)
-    assert EXECUTING not in second.stdout
+    assert not _executions(second.stdout)
     assert download.read_bytes() == before
     cells = json.loads(before)["cells"]
     assert [c["id"] for c in cells] == [f"celda-{i:03d}" for i in range(len(cells))]
