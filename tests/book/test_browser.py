@@ -39,6 +39,7 @@ import os
 import shutil
 import sys
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -355,44 +356,70 @@ def _stem(rel: str) -> str:
     return rel.removesuffix(".html").replace("/", "_").removeprefix("book_")
 
 
+def _visit_pages(browser, server, pages, out_dir, axe_source, name, width):
+    """Abre cada página de ``pages`` a un ancho y junta lo que las pruebas miran."""
+    results = []
+    context, page, failed = _new_page(browser, server, width)
+    try:
+        for rel in pages:
+            failed.clear()
+            page.goto(server + rel, wait_until="load")
+            has_math = page.locator(".bd-article .math").count() > 0
+            math = page.evaluate(MATH_JS) if has_math else None
+            overflow = page.evaluate(OVERFLOW_JS)
+            axe = None
+            if axe_source is not None:
+                page.evaluate(axe_source)
+                axe = page.evaluate(AXE_RUN_JS)
+            shot = out_dir / f"{_stem(rel)}-{width}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            results.append(
+                {
+                    "page": rel,
+                    "width": width,
+                    "name": name,
+                    "math": math,
+                    "axe": axe,
+                    "overflow": overflow,
+                    "failed": list(failed),
+                    "shot": shot,
+                }
+            )
+    finally:
+        context.close()
+    return results
+
+
+def _visit_in_own_browser(*args):
+    """:func:`_visit_pages` en un Chromium propio: playwright pide uno por hilo."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        own = playwright.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            return _visit_pages(own, *args)
+        finally:
+            own.close()
+
+
 @pytest.fixture(scope="module")
 def visits(site, server, browser):
-    """Abre cada página a cada ancho una vez; las pruebas leen lo que se midió."""
+    """Abre cada página a cada ancho una vez; las pruebas leen lo que se midió.
+
+    Los dos anchos van a la vez, cada uno en su hilo y su Chromium: casi todo el
+    tiempo es de axe-core dentro del navegador, que así usa los dos núcleos.
+    """
     site_dir, label = site
     out_dir = CAPTURES / label if label else CAPTURES
     out_dir.mkdir(parents=True, exist_ok=True)
     axe_source = _axe_source()
-    results = []
-    for name, width in WIDTHS.items():
-        context, page, failed = _new_page(browser, server, width)
-        try:
-            for rel in _pages(site_dir):
-                failed.clear()
-                page.goto(server + rel, wait_until="load")
-                has_math = page.locator(".bd-article .math").count() > 0
-                math = page.evaluate(MATH_JS) if has_math else None
-                overflow = page.evaluate(OVERFLOW_JS)
-                axe = None
-                if axe_source is not None:
-                    page.evaluate(axe_source)
-                    axe = page.evaluate(AXE_RUN_JS)
-                shot = out_dir / f"{_stem(rel)}-{width}.png"
-                page.screenshot(path=str(shot), full_page=True)
-                results.append(
-                    {
-                        "page": rel,
-                        "width": width,
-                        "name": name,
-                        "math": math,
-                        "axe": axe,
-                        "overflow": overflow,
-                        "failed": list(failed),
-                        "shot": shot,
-                    }
-                )
-        finally:
-            context.close()
-    return results
+    pages = _pages(site_dir)
+    with ThreadPoolExecutor(max_workers=len(WIDTHS)) as pool:
+        futures = [
+            pool.submit(_visit_in_own_browser, server, pages, out_dir, axe_source, name, width)
+            for name, width in WIDTHS.items()
+        ]
+        return [visit for future in futures for visit in future.result()]
 
 
 # --------------------------------------------------------------------------- las pruebas
