@@ -47,27 +47,11 @@ def _execution_key_module(book: Path):
 
 
 def chapters(book: Path) -> list[Path]:
-    """Los archivos ``.md`` del índice (``_toc.yml``) que son cuadernos."""
-    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
-    entries = [toc.get("root")] if toc.get("root") else []
+    """Los archivos ``.md`` del índice (``_toc.yml``), en su orden."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
 
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                entries.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk({key: value for key, value in toc.items() if key != "root"})
-    paths = []
-    for entry in entries:
-        path = book / f"{entry}.md"
-        if path.is_file() and path not in paths:
-            paths.append(path)
-    return paths
+    paths = (book / f"{docname}.md" for docname in parse_toc_yaml(book / "_toc.yml"))
+    return [path for path in paths if path.is_file()]
 
 
 def notebook_as_myst_nb_reads_it(book: Path, path: Path, key_module):
