@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -10,6 +11,8 @@ import textwrap
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+#: Lo que se escribe al ejecutar un cuaderno: myst-nb, o scripts/execute.py antes que él.
+EXECUTING = ("Executing notebook", "ejecutado por execute.py")
 
 NOTEBOOK_HEADER = textwrap.dedent(
     """\
@@ -77,3 +80,23 @@ def build_book(
         env=env,
         timeout=timeout,
     )
+
+
+def executions(log: str) -> int:
+    """Cuántos cuadernos se ejecutaron según el registro de una construcción."""
+    return sum(log.count(text) for text in EXECUTING)
+
+
+def load_module(path: Path, name: str):
+    """Carga ``path`` (un guion o una extensión, fuera del paquete) como el módulo ``name``.
+
+    Queda en ``sys.modules`` (``dataclasses`` lo busca allí), así que las pruebas que lo
+    cargan comparten el mismo módulo.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from book_fixture import REPO_ROOT, build_book, make_book
+from book_fixture import REPO_ROOT, build_book, executions, make_book
 
 pytestmark = pytest.mark.book
 
@@ -30,15 +30,6 @@ GOOD = textwrap.dedent(
     ```
     """
 )
-
-
-#: Lo que se escribe al ejecutar un cuaderno: myst-nb, o scripts/execute.py antes que él.
-EXECUTING = ("Executing notebook", "ejecutado por execute.py")
-
-
-def _executions(log: str) -> int:
-    """Cuántos cuadernos se ejecutaron según el registro de la construcción."""
-    return sum(log.count(text) for text in EXECUTING)
 
 
 def _log(result) -> str:
@@ -142,7 +133,7 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
 
     first = build_book(book, env=env)
     assert first.returncode == 0, _log(first)
-    assert _executions(first.stdout) and "valor uno" in page.read_text(encoding="utf-8")
+    assert executions(first.stdout) and "valor uno" in page.read_text(encoding="utf-8")
     # Lo ejecutó scripts/execute.py y jupyter-book lo tomó de la caché: es el mismo
     # cuaderno que lee myst-nb (si no, lo habría ejecutado otra vez).
     assert "ejecutado por execute.py" in first.stdout, _log(first)
@@ -152,7 +143,7 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
     (book / "src" / "jerarquicos" / "ajeno.py").write_text("Y = 2\n", encoding="utf-8")
     again = build_book(book, env=env)
     assert again.returncode == 0, _log(again)
-    assert not _executions(again.stdout)
+    assert not executions(again.stdout)
 
     # Un módulo que el capítulo importa de forma indirecta: se vuelve a ejecutar.
     (book / "src" / "jerarquicos" / "otro.py").write_text("X = 2\n", encoding="utf-8")
@@ -161,7 +152,7 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
     )
     second = build_book(book, env=env)
     assert second.returncode == 0, _log(second)
-    assert _executions(second.stdout) and "valor dos" in page.read_text(encoding="utf-8")
+    assert executions(second.stdout) and "valor dos" in page.read_text(encoding="utf-8")
 
     # Deshacer el cambio vuelve a una huella conocida: nada se ejecuta.
     (book / "src" / "jerarquicos" / "otro.py").write_text("X = 1\n", encoding="utf-8")
@@ -170,7 +161,7 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
     )
     reverted = build_book(book, env=env)
     assert reverted.returncode == 0, _log(reverted)
-    assert not _executions(reverted.stdout)
+    assert not executions(reverted.stdout)
     assert "valor uno" in page.read_text(encoding="utf-8")
 
 
@@ -301,7 +292,7 @@ def test_downloadable_notebooks_are_identical_across_builds(tmp_path):
     shutil.rmtree(book / "_build" / "html")  # la segunda sale de la caché de ejecución
     second = build_book(book)
     assert second.returncode == 0, _log(second)
-    assert not _executions(second.stdout)
+    assert not executions(second.stdout)
     assert download.read_bytes() == before
     cells = json.loads(before)["cells"]
     assert [c["id"] for c in cells] == [f"celda-{i:03d}" for i in range(len(cells))]

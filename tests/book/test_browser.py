@@ -34,28 +34,21 @@ npm). Sin Chromium o sin playwright la prueba se omite, salvo en CI (variable
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
-from book_fixture import NOTEBOOK_HEADER, REPO_ROOT, build_book, make_book
+from book_fixture import NOTEBOOK_HEADER, REPO_ROOT, build_book, load_module, make_book
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"telefono": 390, "portatil": 1366}
 CAPTURES = REPO_ROOT / "artefactos" / "capturas"
-_spec = importlib.util.spec_from_file_location(
-    "check_site", REPO_ROOT / "scripts" / "check_site.py"
-)
-check_site = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("check_site", check_site)
-_spec.loader.exec_module(check_site)
+check_site = load_module(REPO_ROOT / "scripts" / "check_site.py", "check_site")
 SEARCH_WORD = "intercambiabilidad"
 CHROMIUM_ARGS = check_site.CHROMIUM_ARGS
 

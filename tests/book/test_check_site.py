@@ -12,24 +12,17 @@ un aviso de Python (la construcción debe fallar).
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import io
 import shutil
-import sys
 import textwrap
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from book_fixture import REPO_ROOT, build_book, make_book
+from book_fixture import REPO_ROOT, build_book, load_module, make_book
 
-_spec = importlib.util.spec_from_file_location(
-    "check_site", REPO_ROOT / "scripts" / "check_site.py"
-)
-check_site = importlib.util.module_from_spec(_spec)
-sys.modules["check_site"] = check_site  # dataclasses lo busca allí
-_spec.loader.exec_module(check_site)
+check_site = load_module(REPO_ROOT / "scripts" / "check_site.py", "check_site")
 
 GOOD_ALT = "Histograma de la distribución a posteriori de omega, con moda cerca de 0,7"
 

@@ -35,34 +35,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from book_fixture import REPO_ROOT, make_book
+from book_fixture import REPO_ROOT, executions, load_module, make_book
 
 SCRIPT = REPO_ROOT / "scripts" / "build_edition.py"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-#: Lo que se escribe al ejecutar un cuaderno: myst-nb, o scripts/execute.py antes que él.
-EXECUTING = ("Executing notebook", "ejecutado por execute.py")
-
-
-def _executions(log: str) -> int:
-    """Cuántos cuadernos se ejecutaron según el registro de la construcción."""
-    return sum(log.count(text) for text in EXECUTING)
+check_site = load_module(REPO_ROOT / "scripts" / "check_site.py", "check_site")
+CHROMIUM = Path(check_site.CHROMIUM)
+CHROMIUM_ARGS = check_site.CHROMIUM_ARGS
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("build_edition", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(SCRIPT, "build_edition")
 
 
 be = _load_builder()
@@ -414,14 +396,14 @@ def test_publishing_an_edition_does_not_rebuild_the_others(published):
     # Cada construcción ejecutó su propio cuaderno, y publicar 2026-2c y dev
     # después dejó las ediciones anteriores byte a byte como estaban.
     for edition, log in published["logs"].items():
-        assert _executions(log) == 1, edition
+        assert executions(log) == 1, edition
         assert tree_digest(site / edition) == published["digests"][edition], edition
     before = tree_digest(site / "2026-1c")
     # Pedir otra vez una edición etiquetada no la reconstruye: está congelada.
     again = run_builder(published["repo"], site, published["cache"], "2026-1c")
     assert again.returncode == 0, _log(again)
     assert "congelada" in again.stdout
-    assert not _executions(again.stdout)
+    assert not executions(again.stdout)
     assert tree_digest(site / "2026-1c") == before
 
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 
 import jupytext
 import pytest
-from book_fixture import REPO_ROOT
+from book_fixture import REPO_ROOT, load_module
 
-spec = importlib.util.spec_from_file_location(
-    "execution_key", REPO_ROOT / "_ext" / "execution_key.py"
-)
-execution_key = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(execution_key)
+execution_key = load_module(REPO_ROOT / "_ext" / "execution_key.py", "execution_key")
 
 CHAPTERS = sorted(
     p.stem for p in (REPO_ROOT / "book").glob("*.md") if execution_key._is_notebook(p.read_text())

@@ -7,7 +7,7 @@ import re
 import jupytext
 import pytest
 import yaml
-from book_fixture import REPO_ROOT
+from book_fixture import REPO_ROOT, load_module
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -109,14 +109,7 @@ def test_bibliography_has_the_course_sources():
 
 
 def _notebooks_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "notebooks", REPO_ROOT / "scripts" / "notebooks.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(REPO_ROOT / "scripts" / "notebooks.py", "notebooks")
 
 
 notebooks = _notebooks_module()
