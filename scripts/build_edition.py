@@ -467,6 +467,14 @@ def build_edition(
             # plt.show() no produzca imagen y las figuras desaparecerían de las páginas.
             env.pop("MPLBACKEND", None)
             env.setdefault("OMP_NUM_THREADS", "1")
+            # Como scripts/build.sh: los capítulos que faltan en la caché, de a varios a la
+            # vez. Las ediciones anteriores a scripts/execute.py no lo tienen; si falla, la
+            # construcción ejecuta lo que falte y muestra el error.
+            executor = book / "scripts" / "execute.py"
+            if executor.is_file():
+                subprocess.run(
+                    [sys.executable, str(executor), str(book)], env=env, cwd=book, check=False
+                )
             cmd = [_jupyter_book(), "build", str(book), *STRICT_FLAGS]
             print(f"» Edición {edition}: commit {commit[:12]}, caché {cache_dir}")
             print("» " + " ".join(cmd), flush=True)

@@ -51,6 +51,8 @@ unset MPLBACKEND
 
 start=$(date +%s)
 rm -rf "$OUT"   # el Makefile de Sphinx compila todo .tex de la carpeta: nada viejo
+# Como scripts/build.sh: los capítulos que faltan en la caché, de a varios a la vez.
+python "$ROOT/scripts/execute.py" "$BOOK"
 status=0
 jupyter-book build "$BOOK" --builder pdflatex -W -n --keep-going || status=$?
 if [[ $status -ne 0 || ! -s "$PDF" ]]; then

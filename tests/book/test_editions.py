@@ -127,7 +127,11 @@ def make_repo(dest: Path) -> Path:
     _git(dest, "commit", "-qm", "Edición 2026-1c")
     _git(dest, "tag", "2026-1c")
     _write_edition(dest, "2026-2c")
-    _git(dest, "commit", "-qam", "Edición 2026-2c")
+    # Desde 2026-2c el repositorio trae scripts/execute.py (2026-1c, no).
+    (dest / "scripts").mkdir(exist_ok=True)
+    shutil.copy(REPO_ROOT / "scripts" / "execute.py", dest / "scripts" / "execute.py")
+    _git(dest, "add", "-A")
+    _git(dest, "commit", "-qm", "Edición 2026-2c")
     _git(dest, "tag", "2026-2c")
     # Una etiqueta rota fuera de main: su capítulo lanza una excepción.
     _git(dest, "checkout", "-q", "-b", "rota")
@@ -207,6 +211,16 @@ def published(tmp_path_factory):
 # ---------------------------------------------------------------------------
 # Sin construir nada
 # ---------------------------------------------------------------------------
+
+
+def test_editions_with_execute_py_run_their_chapters_before_jupyter_book(published):
+    """2026-1c no tiene scripts/execute.py y ejecuta jupyter-book; 2026-2c y dev, sí."""
+    assert "Executing notebook" in published["logs"]["2026-1c"]
+    assert "ejecutado por execute.py" not in published["logs"]["2026-1c"]
+    for edition in ("2026-2c", "dev"):
+        log = published["logs"][edition]
+        assert "ejecutado por execute.py" in log, edition
+        assert "Executing notebook" not in log, edition  # la tomó de la caché
 
 
 def test_editions_are_ordered_newest_first_and_dev_last():
