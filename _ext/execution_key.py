@@ -228,10 +228,19 @@ def package_dir(root: Path) -> Path | None:
 # --------------------------------------------------------------------------- Sphinx
 
 
-def _configure(app, config):
-    # El kernel hereda el entorno de este proceso.
+def prepare_kernel_environment() -> None:
+    """El entorno que heredan los kernels que este proceso lance.
+
+    Sin ``MPLBACKEND`` (un Agg heredado anula el backend inline y las figuras no
+    llegan al cuaderno) y con ``PYTHONHASHSEED=0``, para que nada que cambie las
+    salidas quede fuera de la huella.
+    """
     os.environ.pop("MPLBACKEND", None)
     os.environ["PYTHONHASHSEED"] = "0"
+
+
+def _configure(app, config):
+    prepare_kernel_environment()
     root = Path(app.confdir)
     base = Path(config.nb_execution_cache_path or "_build/.jupyter_cache")
     if not base.is_absolute():

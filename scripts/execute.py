@@ -75,9 +75,6 @@ def _execute(path: str, notebook, timeout: int):
     """En un proceso aparte: ejecuta ``notebook`` en la carpeta de ``path``."""
     from jupyter_cache.executors.utils import single_nb_execution
 
-    # Lo mismo que _ext/execution_key.py fija en la construcción para el kernel.
-    os.environ.pop("MPLBACKEND", None)
-    os.environ["PYTHONHASHSEED"] = "0"
     result = single_nb_execution(
         notebook,
         cwd=str(Path(path).parent),
@@ -95,10 +92,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jobs",
         type=int,
-        default=int(os.environ.get("JERARQUICOS_BUILD_JOBS", 0)) or os.cpu_count() or 1,
-        help="capítulos a la vez (por omisión, uno por núcleo)",
+        default=None,
+        help="capítulos a la vez (por omisión JERARQUICOS_BUILD_JOBS, o uno por núcleo)",
     )
     args = parser.parse_args(argv)
+    if args.jobs is None:
+        given = os.environ.get("JERARQUICOS_BUILD_JOBS", "")
+        try:
+            args.jobs = int(given) if given else (os.cpu_count() or 1)
+            if args.jobs < 1:
+                raise ValueError(given)
+        except ValueError:
+            parser.error(
+                "JERARQUICOS_BUILD_JOBS debe ser un entero positivo; "
+                f"se recibió JERARQUICOS_BUILD_JOBS={given!r}"
+            )
     if args.jobs < 1:
         parser.error(f"--jobs debe ser un entero positivo; se recibió --jobs={args.jobs}")
     book = args.book.resolve()
@@ -112,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
 
     cache = get_cache(str(book / execute.get("cache", "_build/.jupyter_cache")))
     key_module = _execution_key_module(book)
+    # El mismo entorno de kernel que en la construcción; los procesos de abajo lo heredan.
+    key_module.prepare_kernel_environment()
     pending = []
     for path in chapters(book):
         notebook = notebook_as_myst_nb_reads_it(book, path, key_module)
