@@ -1048,6 +1048,8 @@ case(f"{F}.fit", lambda: fit(tune=-1), ValueError, "tune")
 case(f"{F}.fit", lambda: fit(chains=0), ValueError, "chains")
 case(f"{F}.fit", lambda: fit(sampler="stan"), ValueError, "sampler")
 case(f"{F}.fit", lambda: fit(sampler=1), TypeError, "sampler")
+case(f"{F}.fit", lambda: fit(compiler="numba"), ValueError, "compiler")
+case(f"{F}.fit", lambda: fit(compiler=None), TypeError, "compiler")
 case(f"{F}.fit", lambda: fit(progressbar="no"), TypeError, "progressbar")
 case(f"{F}.fit", lambda: fit(bogus_kwarg=3), ValueError, "bogus_kwarg")
 case(f"{F}.fit", lambda: fit(target_accept=1.5), ValueError, "target_accept")
@@ -1065,6 +1067,12 @@ case(
     "data_name",
 )
 case(f"{F}.fit_sweep", lambda: sweep(pm_model(), 3, [1.0], random_seed=1), TypeError, "data_name")
+case(
+    f"{F}.fit_sweep",
+    lambda: sweep(pm_model(), "scale", [1.0], random_seed=1, compiler=0),
+    TypeError,
+    "compiler",
+)
 case(f"{F}.fit_sweep", lambda: sweep(pm_model(), "scale", [], random_seed=1), ValueError, "values")
 case(f"{F}.fit_sweep", lambda: sweep(pm_model(), "scale", 5.0, random_seed=1), TypeError, "values")
 case(
@@ -2760,12 +2768,28 @@ case(f"{MG}.add_alpha", lambda: gal(geometry_posterior(), 1.5), ValueError, "cen
 case(f"{MG}.add_alpha", lambda: gal(geometry_posterior(), "x"), TypeError, "centering")
 case(f"{MG}.add_alpha", lambda: gal(other_idata(), 0.5), ValueError, "idata")
 
+MC = "models.compiling"
+case(f"{MC}.compile_model", lambda: api(f"{MC}.compile_model")("modelo"), TypeError, "model")
+case(f"{MC}.check_compiler", lambda: api(f"{MC}.check_compiler")("c"), ValueError, "compiler")
+case(f"{MC}.check_compiler", lambda: api(f"{MC}.check_compiler")(1), TypeError, "compiler")
+case(
+    f"{MC}.compile_with", lambda: api(f"{MC}.compile_with")(pm_model(), "x"), ValueError, "compiler"
+)
+case(f"{MC}.compile_with", lambda: api(f"{MC}.compile_with")("m", "cached"), TypeError, "model")
+case(f"{MC}.sample_kwargs_for", lambda: api(f"{MC}.sample_kwargs_for")("C"), ValueError, "compiler")
+
 MV = "models.variants"
 fv = api("models.variants.fit_variants")
 VAR = {"a": {"scale": 2.0}}
 case(f"{MV}.fit_variants", lambda: fv("modelo", VAR, random_seed=1), TypeError, "model")
 case(f"{MV}.fit_variants", lambda: fv(pm_model(), [VAR], random_seed=1), TypeError, "variants")
 case(f"{MV}.fit_variants", lambda: fv(pm_model(), {}, random_seed=1), ValueError, "variants")
+case(
+    f"{MV}.fit_variants",
+    lambda: fv(pm_model(), VAR, random_seed=1, compiler="c"),
+    ValueError,
+    "compiler",
+)
 case(
     f"{MV}.fit_variants",
     lambda: fv(pm_model(), {"a": {"otro": 1.0}}, random_seed=1),

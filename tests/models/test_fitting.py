@@ -6,6 +6,7 @@ import arviz as az
 import numpy as np
 import pytest
 
+from jerarquicos.models import compiling
 from jerarquicos.models.fitting import ConvergenceError, check_convergence, fit, fit_sweep
 
 
@@ -120,7 +121,10 @@ def sample_calls(monkeypatch):
     calls = []
 
     def recording_sample(*args, **kwargs):
-        calls.append(kwargs)
+        import nutpie
+
+        # El compilador que PyMC usaría durante la llamada (fit puede cambiarlo).
+        calls.append({**kwargs, "compile_pymc_model": nutpie.compile_pymc_model})
         return mock_sample(*args, **kwargs)
 
     monkeypatch.setattr(pm, "sample", recording_sample)
@@ -139,11 +143,29 @@ def _pm_model():
 def test_fit_passes_allowed_sampler_arguments(sample_calls):
     idata = fit(_pm_model(), draws=20, chains=2, random_seed=7, target_accept=0.9, cores=1)
     (call,) = sample_calls
-    assert call["target_accept"] == 0.9 and call["cores"] == 1
+    # PyMC no le pasa ``cores`` a nutpie: fit lo manda en nuts_sampler_kwargs.
+    assert call["target_accept"] == 0.9 and call["nuts_sampler_kwargs"] == {"cores": 1}
+    assert "cores" not in call
     assert call["random_seed"] == 7 and call["draws"] == 20 and call["nuts_sampler"] == "nutpie"
     assert idata.posterior.sizes["chain"] == 2
     assert "scale_log__" not in idata.posterior
     assert idata.posterior.attrs["jerarquicos_sampler"] == "nutpie"
+
+
+def test_fit_compiles_with_the_numba_cache_by_default(sample_calls):
+    import nutpie
+
+    original = nutpie.compile_pymc_model
+    fit(_pm_model(), draws=10, random_seed=1)
+    fit(_pm_model(), draws=10, random_seed=1, compiler="nutpie")
+    fit(_pm_model(), draws=10, random_seed=1, sampler="pymc")
+    cached, plain, pymc_nuts = sample_calls
+    assert cached["compile_pymc_model"] is not original
+    assert cached["compile_pymc_model"].__module__ == "jerarquicos.models.compiling"
+    assert cached["nuts_sampler_kwargs"] == {"cores": compiling.CACHED_CORES}
+    assert plain["compile_pymc_model"] is original and "nuts_sampler_kwargs" not in plain
+    assert pymc_nuts["nuts_sampler"] == "pymc" and "nuts_sampler_kwargs" not in pymc_nuts
+    assert nutpie.compile_pymc_model is original  # fit lo devuelve a su lugar
 
 
 def test_fit_accepts_numpy_integers_as_seed_and_counts(sample_calls):

@@ -30,6 +30,8 @@ groups
 fitting
     :func:`~jerarquicos.models.fitting.fit` y
     :func:`~jerarquicos.models.fitting.check_convergence`.
+compiling
+    Las dos maneras de compilar un modelo para nutpie y cuándo conviene cada una.
 
 Los submódulos se importan por separado (``from jerarquicos.models import
 radon``): importar uno no carga Bambi ni los demás.
