@@ -4,12 +4,13 @@ Uso::
 
     JERARQUICOS_DATA_DIR=../shared/data python benchmarks/bench_compile.py [repeticiones]
 
-Para tres modelos del libro (los interceptos variables del radón, el
-beta-binomial de la fábrica desconocida y el modelo de tres variantes de
-pooling de la verificación) compila con ``"cached"``
+Para cuatro casos del libro (los interceptos variables del radón, el
+beta-binomial de la fábrica desconocida, el modelo de tres variantes de
+pooling de la verificación y el barrido de seis previas fijas del radón, con
+``fit_sweep``) compila con ``"cached"``
 (:func:`jerarquicos.models.compiling.compile_model`) y con ``"nutpie"``
 (``nutpie.compile_pymc_model``) y muestrea 2 cadenas de 1000 + 2000
-iteraciones. Cada medición corre en un proceso nuevo, como un capítulo: lo que
+iteraciones (por ajuste). Cada medición corre en un proceso nuevo, como un capítulo: lo que
 sobrevive entre procesos (la caché de numba en disco) cuenta, lo que vive en la
 memoria de un proceso no. La primera repetición calienta esa caché y no se
 cuenta; se imprime la mediana de las demás.
@@ -27,7 +28,7 @@ import statistics
 import subprocess
 import sys
 
-MODELS = ("radon", "fabrica", "verificacion")
+MODELS = ("radon", "fabrica", "verificacion", "barrido")
 COMPILERS = ("cached", "nutpie")
 
 CHILD = r"""
@@ -51,6 +52,12 @@ elif name == "fabrica":
         bat["hits"].to_numpy(), bat["at_bats"].to_numpy(), kappa_shape=1.0, kappa_rate=0.01
     )
     variants = [{}]
+elif name == "barrido":
+    from jerarquicos.data import load_dataset
+    from jerarquicos.models import radon
+    model = radon.fixed_prior_model(radon.prepare_radon(load_dataset("radon")))
+    sds = radon.prior_sd([1e6, 0.01, 0.1, 1.0, 10.0, 1000.0])
+    variants = [{radon.PRIOR_SD: np.asarray(sd)} for sd in sds]
 else:
     from jerarquicos.data import load_dataset
     from jerarquicos.models import checks

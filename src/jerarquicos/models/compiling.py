@@ -11,17 +11,18 @@ beta-binomial de la fábrica, contra medio segundo de muestreo.
 nutpie (las funciones de PyTensor, el punto inicial, los nombres y las
 coordenadas), un modelo que nutpie muestrea llamando a la función de numba a
 través de Python, como hace nutpie con JAX. No hay nada que compilar fuera de la
-caché de numba (unos 2 s), pero cada evaluación del gradiente cuesta unos
-40-60 µs más. Las extracciones son idénticas, número a número, con la misma
-semilla: la función de logp es la misma.
+caché de numba (2-4 s), pero cada evaluación del gradiente cuesta unos 40 µs
+más. Las extracciones son idénticas, número a número, con la misma semilla: la
+función de logp es la misma.
 
-Medido en esta máquina (2 núcleos), la cuenta es: ``"cached"`` ≈ 2 s + 50 µs por
-evaluación; ``"nutpie"`` ≈ 11 s + 8 µs por evaluación. Un ajuste con 2 cadenas
-de 1000 + 2000 iteraciones hace unas 50 000 evaluaciones: ``"cached"`` gana por
-unos 5 s. Varios ajustes del mismo modelo compilado (un barrido, o el estudio
-de la geometría, con casi un millón de evaluaciones) amortizan la compilación:
-ahí gana ``"nutpie"``, y además sus tiempos de muestreo son los de nutpie tal
-como lo usa cualquiera.
+``benchmarks/bench_compile.py`` mide las dos en modelos del libro. En esta
+máquina (2 núcleos): ``"cached"`` ≈ 2-4 s + 45-55 µs por evaluación;
+``"nutpie"`` ≈ 10-13 s + 5-11 µs por evaluación. Un ajuste con 2 cadenas de
+1000 + 2000 iteraciones hace unas 50 000 evaluaciones, y ``"cached"`` ahorra
+6-7 s de 11-13 s. Con unas 250 000 evaluaciones o más sobre el mismo modelo
+compilado (el barrido de seis previas del radón, el estudio de la geometría,
+con casi un millón) conviene ``"nutpie"``, cuyos tiempos de muestreo son además
+los de nutpie tal como lo usa cualquiera.
 
 Como con ``"cached"`` las llamadas pasan por Python, dos cadenas en hilos se
 turnan el GIL y se estorban: :data:`CACHED_CORES` pide a nutpie que las muestree
@@ -117,6 +118,11 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
     shared_data = {
         v.name: np.asarray(v.get_value()) for v in (*logp_pt.get_shared(), *expand_pt.get_shared())
     }
+    # Una primera llamada en este hilo: si la primera es en un hilo de nutpie, cada
+    # llamada siguiente desde ese hilo tarda ~7 veces más (53 µs contra 8 µs, medido).
+    start = initial_point_fn(0)
+    logp_jit(start, *logp_shared(shared_data))
+    expand_jit(start, *expand_shared(shared_data))
 
     def make_logp_fn():
         def logp(x, **shared):
