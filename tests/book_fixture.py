@@ -82,6 +82,26 @@ def build_book(
     )
 
 
+#: Un capítulo mínimo que construye sin errores (las pruebas le agregan lo que prueban).
+GOOD_CHAPTER = textwrap.dedent(
+    """\
+    (capitulo)=
+    # Un capítulo
+
+    Texto con matemática $\\pi \\mid \\omega$ y una celda.
+
+    ```{code-cell} ipython3
+    print("resultado", 6 * 7)
+    ```
+    """
+)
+
+
+def build_log(result: subprocess.CompletedProcess) -> str:
+    """El final de la salida de una construcción, para los mensajes de las pruebas."""
+    return result.stdout[-4000:] + "\n" + result.stderr[-4000:]
+
+
 def executions(log: str) -> int:
     """Cuántos cuadernos se ejecutaron según el registro de una construcción."""
     return sum(log.count(text) for text in EXECUTING)

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from book_fixture import REPO_ROOT, executions, load_module, make_book
+from book_fixture import REPO_ROOT, build_log, executions, load_module, make_book
 
 SCRIPT = REPO_ROOT / "scripts" / "build_edition.py"
 check_site = load_module(REPO_ROOT / "scripts" / "check_site.py", "check_site")
@@ -177,10 +177,6 @@ def run_builder(
     )
 
 
-def _log(result) -> str:
-    return result.stdout[-4000:] + "\n" + result.stderr[-4000:]
-
-
 def tree_digest(root: Path) -> dict[str, str]:
     """SHA-256 de cada archivo (y la lista de carpetas) bajo ``root``."""
     digest = {}
@@ -202,7 +198,7 @@ def published(tmp_path_factory):
     logs, digests = {}, {}
     for edition in ("2026-1c", "2026-2c", "dev"):
         result = run_builder(repo, site, cache, edition)
-        assert result.returncode == 0, _log(result)
+        assert result.returncode == 0, build_log(result)
         logs[edition] = result.stdout
         digests[edition] = tree_digest(site / edition)
     return {"repo": repo, "site": site, "cache": cache, "logs": logs, "digests": digests}
@@ -415,7 +411,7 @@ def test_publishing_an_edition_does_not_rebuild_the_others(published):
     before = tree_digest(site / "2026-1c")
     # Pedir otra vez una edición etiquetada no la reconstruye: está congelada.
     again = run_builder(published["repo"], site, published["cache"], "2026-1c")
-    assert again.returncode == 0, _log(again)
+    assert again.returncode == 0, build_log(again)
     assert "congelada" in again.stdout
     assert not executions(again.stdout)
     assert tree_digest(site / "2026-1c") == before
@@ -429,7 +425,7 @@ def test_failed_build_leaves_the_site_untouched(published, tmp_path):
     result = run_builder(published["repo"], site, tmp_path / "cache", "2026-3c")
     assert result.returncode != 0
     # Toda la salida: el final del registro puede ser largo y dejar fuera el error.
-    assert "celda rota" in result.stdout + result.stderr, _log(result)
+    assert "celda rota" in result.stdout + result.stderr, build_log(result)
     assert "quedó como estaba" in result.stderr
     assert tree_digest(site) == before
     # Tampoco quedan carpetas temporales junto al sitio.
