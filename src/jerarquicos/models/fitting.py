@@ -158,6 +158,13 @@ def _quiet_numba_hints():
         yield
 
 
+def _drop_values(idata, names: set[str]) -> None:
+    """Quita del posterior de ``idata`` las variables de ``names`` que estén (en su lugar)."""
+    drop = sorted(names & set(idata.posterior.data_vars))
+    if drop:
+        idata.posterior = idata.posterior.drop_vars(drop)
+
+
 def _transformed_value_names(pm_model) -> set[str]:
     """Nombres de las variables transformadas (p. ej. ``sigma_log__``) de un modelo PyMC."""
     names = set()
@@ -308,9 +315,7 @@ def fit(
             pm_model = model
     elapsed = time.perf_counter() - start
 
-    hidden = _transformed_value_names(pm_model) & set(idata.posterior.data_vars)
-    if hidden:
-        idata.posterior = idata.posterior.drop_vars(sorted(hidden))
+    _drop_values(idata, _transformed_value_names(pm_model))
     idata.posterior.attrs["wall_time_s"] = elapsed
     idata.posterior.attrs["jerarquicos_sampler"] = sampler
     return idata
@@ -415,9 +420,7 @@ def fit_sweep(
                 progress_bar=False,
                 **extra,
             )
-        drop = sorted(hidden & set(idata.posterior.data_vars))
-        if drop:
-            idata.posterior = idata.posterior.drop_vars(drop)
+        _drop_values(idata, hidden)
         idata.posterior.attrs["wall_time_s"] = time.perf_counter() - start
         idata.posterior.attrs["jerarquicos_sampler"] = "nutpie"
         idata.posterior.attrs[f"jerarquicos_{data_name}"] = np.asarray(value).tolist()

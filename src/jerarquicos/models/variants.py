@@ -24,6 +24,7 @@ from ..validation import (
     check_random_seed,
 )
 from .compiling import check_compiler, compile_with, sample_kwargs_for
+from .fitting import _drop_values, _transformed_value_names
 
 __all__ = ["efficiency_table", "fit_variants"]
 
@@ -129,11 +130,7 @@ def fit_variants(
     start = time.perf_counter()
     compiled = compile_with(model, compiler)
     compile_time = time.perf_counter() - start
-    hidden = {
-        model.rvs_to_values[rv].name
-        for rv in model.free_RVs
-        if model.rvs_to_transforms.get(rv) is not None
-    }
+    hidden = _transformed_value_names(model)
     dtypes = {v.name: v.dtype for v in model.data_vars}
     fits = {}
     for name, update in variants.items():
@@ -152,9 +149,7 @@ def fit_variants(
             **extra,
         )
         elapsed = time.perf_counter() - start
-        drop = sorted(hidden & set(idata.posterior.data_vars))
-        if drop:
-            idata.posterior = idata.posterior.drop_vars(drop)
+        _drop_values(idata, hidden)
         idata.posterior.attrs["sampling_time_s"] = elapsed
         idata.posterior.attrs["compile_time_s"] = compile_time
         idata.posterior.attrs["jerarquicos_sampler"] = "nutpie"
