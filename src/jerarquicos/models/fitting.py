@@ -35,7 +35,6 @@ from ..validation import (
 )
 from ._warnings import ignore_pandas4_in_bambi
 from .compiling import (
-    CACHED_CORES,
     check_compiler,
     compile_with,
     nutpie_compiles_with_cache,
@@ -283,7 +282,8 @@ def fit(
     if sampler == "nutpie" and compiler == "cached":
         # Compila sin el envoltorio de C que numba no guarda en caché (ver compiling.py).
         compiling = nutpie_compiles_with_cache()
-        sample_kwargs.setdefault("cores", CACHED_CORES)
+        for key, value in sample_kwargs_for(compiler).items():
+            sample_kwargs.setdefault(key, value)
     if sampler == "nutpie" and "cores" in sample_kwargs:
         # PyMC no le pasa ``cores`` a nutpie: va en nuts_sampler_kwargs.
         sample_kwargs["nuts_sampler_kwargs"] = {"cores": sample_kwargs.pop("cores")}
