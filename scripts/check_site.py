@@ -94,6 +94,8 @@ CHROMIUM_ARGS = [
 #: Límite de cada espera en el navegador (cargar, quedar sin red, una imagen), en ms.
 PAGE_TIMEOUT_MS = 60_000
 IMAGE_TIMEOUT_MS = 15_000
+#: Intentos por página y ancho antes de informar que no se pudo medir.
+MEASURE_ATTEMPTS = 2
 
 # Carpetas del sitio que no son páginas de lectura (plantillas del tema, fuentes, imágenes).
 NON_PAGE_DIRS = {"_static", "_sources", "_images", "_downloads", ".doctrees"}
@@ -498,11 +500,22 @@ mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("font/woff2", ".woff2")
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Un navegador que corta una descarga (cerró la pestaña) no es un error del sitio."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(root: Path):
     """Sirve ``root`` en 127.0.0.1 (puerto libre), comprimido; devuelve la URL base."""
     handler = partial(CompressingHandler, directory=str(root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -604,15 +617,19 @@ async (imageTimeout) => {
   // después lleva a la vista cada imagen que todavía no cargó: con content-visibility una
   // sección que pasó rápido puede no haberse diseñado y su imagen no se pide nunca. Cada
   // espera tiene un límite: una imagen que no llega se informa, no cuelga la medición.
+  // En qué paso va queda en window.__jerarquicosStage: si la medición no termina, el
+  // informe dice dónde se quedó.
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const step = Math.max(window.innerHeight, 400);
   for (let y = 0; y < document.body.scrollHeight; y += step) {
+    window.__jerarquicosStage = `recorriendo la página (${y} de ${document.body.scrollHeight} px)`;
     window.scrollTo(0, y);
     await sleep(30);
   }
   const missing = [];
   for (const img of document.images) {
     if (img.complete || !img.checkVisibility()) continue;
+    window.__jerarquicosStage = `esperando la imagen ${img.currentSrc || img.src}`;
     img.scrollIntoView({block: 'center'});
     await Promise.race([
       new Promise((r) => {
@@ -623,6 +640,7 @@ async (imageTimeout) => {
     ]);
     if (!img.complete) missing.push(img.currentSrc || img.src);
   }
+  window.__jerarquicosStage = 'al final de la página';
   window.scrollTo(0, document.body.scrollHeight);
   await sleep(100);
   return missing;
@@ -674,6 +692,19 @@ def result_after_load(page, timeout_ms: int):
     return outcome.get("value")
 
 
+def stage_of(page) -> str:
+    """En qué paso quedó el guion de medición (``window.__jerarquicosStage``), con límite."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        handle = page.wait_for_function(
+            "() => window.__jerarquicosStage || 'antes de empezar a recorrerla'", timeout=2000
+        )
+        return str(handle.json_value())
+    except PlaywrightError:
+        return "la pestaña no responde"
+
+
 def _local_file(url: str, base: str, root: Path) -> Path | None:
     if not url.startswith(base):
         return None
@@ -707,12 +738,26 @@ def check_browser(
             for rel in rels:
                 for width in WIDTHS.values():
                     start = time.monotonic()
-                    try:
-                        _measure_page(browser, base, root, rel, width, max_bytes, report)
-                    except (PlaywrightError, MeasureError) as exc:
+                    failures = []
+                    # Un segundo intento en una pestaña nueva: en una máquina cargada (CI con
+                    # 2 núcleos y otro Chromium a la vez) una pestaña puede quedar trabada una
+                    # vez; una página que falla dos veces es un problema del informe.
+                    for _attempt in range(MEASURE_ATTEMPTS):
+                        try:
+                            _measure_page(browser, base, root, rel, width, max_bytes, report)
+                            break
+                        except (PlaywrightError, MeasureError) as exc:
+                            failures.append(str(exc).splitlines()[0])
+                            if progress:
+                                print(
+                                    f"  {rel} a {width} px: intento {len(failures)} "
+                                    f"fallido: {failures[-1]}",
+                                    flush=True,
+                                )
+                    else:
                         report.problems.append(
-                            f"{rel} a {width} px: no se pudo medir en el navegador: "
-                            f"{str(exc).splitlines()[0]}"
+                            f"{rel} a {width} px: no se pudo medir en el navegador "
+                            f"({len(failures)} intentos): " + "; ".join(failures)
                         )
                     if progress:
                         print(
@@ -727,6 +772,8 @@ def check_browser(
 
 
 def _measure_page(browser, base, root, rel, width, max_bytes, report):
+    from playwright.sync_api import Error as PlaywrightError
+
     context = browser.new_context(
         viewport={"width": width, "height": 844 if width < 800 else 900},
         device_scale_factor=1,
@@ -740,7 +787,12 @@ def _measure_page(browser, base, root, rel, width, max_bytes, report):
     page = context.new_page()
     try:
         page.goto(base + rel, wait_until="load")
-        missing = result_after_load(page, 2 * PAGE_TIMEOUT_MS)
+        try:
+            missing = result_after_load(page, 2 * PAGE_TIMEOUT_MS)
+        except PlaywrightError as exc:
+            raise MeasureError(
+                f"{str(exc).splitlines()[0]} (el guion quedó {stage_of(page)})"
+            ) from exc
         page.wait_for_load_state("networkidle")
         data = page.evaluate(MEASURE_JS)
     finally:

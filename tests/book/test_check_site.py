@@ -400,8 +400,35 @@ def test_a_page_that_stops_responding_is_reported_instead_of_hanging(tmp_path, m
     assert time.monotonic() - start < 60
     stuck = [p for p in report.problems if "trabada.html" in p and "no se pudo medir" in p]
     assert len(stuck) == 2, report.problems
+    # Dos intentos por ancho, y el informe dice dónde quedó el guion.
+    assert all("(2 intentos)" in p and "la pestaña no responde" in p for p in stuck), stuck
     # La página siguiente se mide igual.
     assert {w[1] for w in report.weights} == {"index.html"}, report.weights
+
+
+@pytest.mark.browser
+def test_a_page_that_hangs_once_is_measured_on_the_second_attempt(tmp_path, monkeypatch):
+    """Una pestaña que se traba una sola vez (máquina cargada) se mide en una pestaña nueva."""
+    _browser_available()
+    root = clean_site(tmp_path / "sitio")
+    script = root / "_static" / "atasco.js"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text("addEventListener('load', () => setTimeout(() => { for (;;) {} }, 0));")
+    write_page(root, "book/unavez.html", '<script src="../_static/atasco.js"></script>')
+
+    class OnceHandler(check_site.CompressingHandler):
+        def send_head(self):
+            head = super().send_head()
+            if self.path.endswith("atasco.js"):
+                script.write_text("")  # las veces siguientes, un guion vacío
+            return head
+
+    monkeypatch.setattr(check_site, "CompressingHandler", OnceHandler)
+    monkeypatch.setattr(check_site, "PAGE_TIMEOUT_MS", 1000)
+    monkeypatch.setattr(check_site, "WIDTHS", {"telefono": 390})
+    report = check_site.check_browser(root, pages=["book/unavez.html"])
+    assert report.problems == [], report.problems
+    assert [w[1:3] for w in report.weights] == [("book/unavez.html", 390)], report.weights
 
 
 FIGURES = textwrap.dedent(
