@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -50,6 +52,24 @@ def test_each_figure_has_its_own_id():
     ida = re.search(r'id="(fig-[0-9a-f]+)"', a).group(1)
     idb = re.search(r'id="(fig-[0-9a-f]+)"', b).group(1)
     assert ida != idb
+
+
+def test_the_same_chapter_gives_the_same_ids():
+    """Dos ejecuciones (dos procesos) del mismo código dan el mismo HTML: nada al azar."""
+    code = (
+        "import numpy as np\n"
+        "from jerarquicos.plots.interactive import slider_figure_html\n"
+        "x = np.linspace(0, 1, 11)\n"
+        "for k in range(2):\n"
+        "    print(slider_figure_html(x, {'a': np.ones((3, 11)) * k}, [1.0, 2.0, 3.0],\n"
+        "          slider_label='κ', x_label='θ', alt='Una figura'))\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout == runs[1].stdout
+    assert len(set(re.findall(r'id="(fig-[0-9a-f]+)"', runs[0].stdout))) == 2
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,10 @@ interactiva se oculta al imprimir (``@media print``).
 
 from __future__ import annotations
 
+import hashlib
 import html
+import itertools
 import json
-import uuid
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -33,6 +34,8 @@ from ..validation import (
 # Cada panel: 2 de ancho por 1 de alto; en el teléfono los tres (apilados) y los controles
 # caben juntos en la pantalla.
 _PANEL_W, _PANEL_H, _PAD = 260, 120, 28
+#: Figuras hechas en este proceso: dos figuras iguales en una página no comparten id.
+_COUNTER = itertools.count()
 
 
 def _check_inputs(x, frames, slider_values):
@@ -157,7 +160,10 @@ def slider_figure_html(
         },
         "ymax": {name: float(arr.max()) * 1.05 or 1.0 for name, arr in frames.items()},
     }
-    uid = "fig-" + uuid.uuid4().hex[:8]
+    # El id sale del contenido y del orden en el capítulo (no del azar): reconstruir el
+    # libro da el mismo HTML, y la caché y los diffs no ven cambios que no hubo.
+    key = json.dumps([next(_COUNTER), payload, titles, alt, slider_label], sort_keys=True)
+    uid = "fig-" + hashlib.sha256(key.encode()).hexdigest()[:8]
     label = html.escape(slider_label)
     panels = "".join(
         f'<figure class="jq-panel"><figcaption>{html.escape(titles[name])}</figcaption>'
