@@ -1107,41 +1107,62 @@ case(
     "draws",
 )
 case(f"{F}.fit_sweep", lambda: sweep(bambi_model(), "x", [1.0], random_seed=1), TypeError, "model")
-cc = api("models.fitting.check_convergence")
+R = "models.convergence"
+cc = api("models.convergence.check_convergence")
 case(
-    f"{F}.check_convergence", lambda: cc(convergence_idata(), rhat_max=INF), ValueError, "rhat_max"
+    f"{R}.check_convergence", lambda: cc(convergence_idata(), rhat_max=INF), ValueError, "rhat_max"
 )
 case(
-    f"{F}.check_convergence", lambda: cc(convergence_idata(), rhat_max=1.0), ValueError, "rhat_max"
+    f"{R}.check_convergence", lambda: cc(convergence_idata(), rhat_max=1.0), ValueError, "rhat_max"
 )
-case(f"{F}.check_convergence", lambda: cc(convergence_idata(), rhat_max="x"), TypeError, "rhat_max")
+case(f"{R}.check_convergence", lambda: cc(convergence_idata(), rhat_max="x"), TypeError, "rhat_max")
 case(
-    f"{F}.check_convergence", lambda: cc(convergence_idata(), rhat_max=True), TypeError, "rhat_max"
+    f"{R}.check_convergence", lambda: cc(convergence_idata(), rhat_max=True), TypeError, "rhat_max"
 )
-case(f"{F}.check_convergence", lambda: cc(convergence_idata(), min_ess=NAN), ValueError, "min_ess")
-case(f"{F}.check_convergence", lambda: cc(convergence_idata(), min_ess=-1), ValueError, "min_ess")
-case(f"{F}.check_convergence", lambda: cc(convergence_idata(), min_ess="400"), TypeError, "min_ess")
-case(f"{F}.check_convergence", lambda: cc(convergence_idata(), min_ess=True), TypeError, "min_ess")
-case(f"{F}.check_convergence", lambda: cc("idata"), TypeError, "idata")
+case(f"{R}.check_convergence", lambda: cc(convergence_idata(), min_ess=NAN), ValueError, "min_ess")
+case(f"{R}.check_convergence", lambda: cc(convergence_idata(), min_ess=-1), ValueError, "min_ess")
+case(f"{R}.check_convergence", lambda: cc(convergence_idata(), min_ess="400"), TypeError, "min_ess")
+case(f"{R}.check_convergence", lambda: cc(convergence_idata(), min_ess=True), TypeError, "min_ess")
+case(f"{R}.check_convergence", lambda: cc("idata"), TypeError, "idata")
 case(
-    f"{F}.check_convergence",
+    f"{R}.check_convergence",
     lambda: cc(az.from_dict(sample_stats={"diverging": np.zeros((2, 5), bool)})),
     ValueError,
     "idata",
 )
 case(
-    f"{F}.check_convergence",
+    f"{R}.check_convergence",
     lambda: cc(convergence_idata(), var_names=["nada"]),
     ValueError,
     "var_names",
 )
 case(
-    f"{F}.check_convergence", lambda: cc(convergence_idata(), var_names=[1]), TypeError, "var_names"
+    f"{R}.check_convergence", lambda: cc(convergence_idata(), var_names=[1]), TypeError, "var_names"
 )
 case(
-    f"{F}.check_convergence", lambda: cc(convergence_idata(), var_names=[]), ValueError, "var_names"
+    f"{R}.check_convergence", lambda: cc(convergence_idata(), var_names=[]), ValueError, "var_names"
 )
-case(f"{F}.check_convergence", lambda: cc(convergence_idata(), var_names=3), TypeError, "var_names")
+case(f"{R}.check_convergence", lambda: cc(convergence_idata(), var_names=3), TypeError, "var_names")
+
+rd = api("models.convergence.rank_diagnostics")
+case(f"{R}.rank_diagnostics", lambda: rd([1.0, 2.0]), ValueError, "ary")
+case(f"{R}.rank_diagnostics", lambda: rd(np.zeros((2, 0))), ValueError, "ary")
+case(f"{R}.rank_diagnostics", lambda: rd([["a", "b"], ["c", "d"]]), TypeError, "ary")
+dt = api("models.convergence.diagnostics_table")
+case(f"{R}.diagnostics_table", lambda: dt(convergence_idata()), TypeError, "posterior")
+case(
+    f"{R}.diagnostics_table",
+    lambda: dt(convergence_idata().posterior.rename(draw="sample")),
+    ValueError,
+    "posterior",
+)
+case(
+    f"{R}.diagnostics_table",
+    lambda: dt(convergence_idata().posterior, ["nada"]),
+    ValueError,
+    "var_names",
+)
+case(f"{R}.diagnostics_table", lambda: dt(convergence_idata().posterior, 3), TypeError, "var_names")
 
 # ---------------------------------------------------------------- jerarquicos.models.groups
 

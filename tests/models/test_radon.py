@@ -237,7 +237,7 @@ def varying_fit(radon_df):
 
 @pytest.mark.slow
 def test_varying_intercepts_fit_shrinks_small_counties_more(radon_df, varying_fit):
-    from jerarquicos.models.fitting import check_convergence
+    from jerarquicos.models.convergence import check_convergence
 
     _, idata = varying_fit
     table = check_convergence(idata, var_names=["Intercept", "1|county_sigma", "sigma"])
@@ -310,7 +310,8 @@ def test_bambi_sample_new_groups_reuses_existing_groups(radon_df, varying_fit):
 
 @pytest.mark.slow
 def test_fit_sweep_compiles_once_and_changes_the_prior(radon_df):
-    from jerarquicos.models.fitting import check_convergence, fit_sweep
+    from jerarquicos.models.convergence import check_convergence
+    from jerarquicos.models.fitting import fit_sweep
     from jerarquicos.models.groups import group_summary
 
     variances = [0.01, 1000.0]

@@ -251,7 +251,8 @@ def test_pymc_model_needs_spread_to_scale_the_priors():
 @pytest.mark.slow
 def test_centered_age_passes_and_raw_age_fails_with_the_same_draws(cherry):
     """Una compilación, dos edades de referencia (como el capítulo, con otra semilla)."""
-    from jerarquicos.models.fitting import ConvergenceError, check_convergence, fit_sweep
+    from jerarquicos.models.convergence import ConvergenceError, check_convergence
+    from jerarquicos.models.fitting import fit_sweep
 
     data = runners.prepare_runners(cherry)
     model = runners.correlated_varying_slopes_model(cherry)

@@ -106,7 +106,7 @@ def test_tanks_shrink_towards_population(frogs, frogs_fit):
     """
     import arviz as az
 
-    from jerarquicos.models.fitting import check_convergence
+    from jerarquicos.models.convergence import check_convergence
 
     check_convergence(frogs_fit, var_names=["Intercept", "1|tank_sigma"])
     post = frogs_fit.posterior

@@ -29,7 +29,10 @@ groups
     Piezas comunes: efectos de grupos existentes y nuevos, resúmenes por grupo.
 fitting
     :func:`~jerarquicos.models.fitting.fit` y
-    :func:`~jerarquicos.models.fitting.check_convergence`.
+    :func:`~jerarquicos.models.fitting.fit_sweep`.
+convergence
+    :func:`~jerarquicos.models.convergence.check_convergence`: r̂ y ESS de cada
+    componente (los de ``arviz.summary``, de una vez para todos).
 compiling
     Las dos maneras de compilar un modelo para nutpie y cuándo conviene cada una.
 

@@ -1,9 +1,9 @@
-"""Ajuste por MCMC y verificación de convergencia.
+"""Ajuste por MCMC.
 
 Los constructores de :mod:`jerarquicos.models` devuelven modelos SIN ajustar
 (un ``bambi.Model`` o un ``pymc.Model``); :func:`fit` los ajusta con el mismo
-código para ambos y :func:`check_convergence` detiene el capítulo con un error
-en castellano si el muestreo no es fiable.
+código para ambos (y :func:`~jerarquicos.models.convergence.check_convergence`
+detiene el capítulo con un error en castellano si el muestreo no es fiable).
 
 El muestreador por omisión es nutpie (``inference_method="nutpie"`` en Bambi
 0.17, ``nuts_sampler="nutpie"`` en PyMC): en esta máquina fue de 2 a 4 veces
@@ -16,16 +16,13 @@ import contextlib
 import os
 import time
 import warnings
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from ..validation import (
     check_bool,
     check_choice,
-    check_finite_scalar,
     check_integer,
     check_memory,
     check_prob,
@@ -47,10 +44,8 @@ __all__ = [
     "MAX_POSTERIOR_VALUES",
     "SAMPLERS",
     "SAMPLE_KWARGS",
-    "ConvergenceError",
     "fit",
     "fit_sweep",
-    "check_convergence",
     "ignore_pandas4_in_bambi",
 ]
 
@@ -67,10 +62,6 @@ MAX_CHAINS = 64
 #: Máximo de valores que puede guardar el posterior (extracciones × cadenas × valores
 #: por extracción): unos 800 MB en ``float64``.
 MAX_POSTERIOR_VALUES = 100_000_000
-
-
-class ConvergenceError(RuntimeError):
-    """El muestreo no superó los criterios de convergencia de :func:`check_convergence`."""
 
 
 def _check_iterations(draws, tune, chains) -> tuple[int, int, int]:
@@ -459,158 +450,3 @@ def _check_sweep_values(values, data) -> list[np.ndarray]:
             )
         checked.append(arr.astype(data.dtype))
     return checked
-
-
-def _check_var_names(var_names, posterior) -> list[str]:
-    known = sorted(posterior.data_vars)
-    if var_names is None:
-        return list(known)
-    if isinstance(var_names, str):
-        var_names = [var_names]
-    elif not hasattr(var_names, "__iter__"):
-        raise TypeError(
-            "El argumento 'var_names' debe ser una lista de nombres de variables (o None); "
-            f"se recibió var_names={format_value(var_names)} (de tipo "
-            f"{type(var_names).__name__})."
-        )
-    var_names = list(var_names)
-    if not var_names:
-        raise ValueError(
-            f"El argumento 'var_names' debe nombrar al menos una variable de {known} (o ser "
-            "None para revisarlas todas); se recibió una lista vacía."
-        )
-    for i, name in enumerate(var_names):
-        if not isinstance(name, str):
-            raise TypeError(
-                f"Cada elemento del argumento 'var_names' debe ser un nombre (texto); se "
-                f"recibió var_names[{i}]={format_value(name)} (de tipo {type(name).__name__})."
-            )
-    unknown = [v for v in var_names if v not in posterior.data_vars]
-    if unknown:
-        raise ValueError(
-            f"El argumento 'var_names' contiene variables que no están en el posterior: "
-            f"{unknown}; se admiten: {known}."
-        )
-    return var_names
-
-
-def _diagnostics(idata, var_names: list[str]) -> pd.DataFrame:
-    import arviz as az
-
-    with warnings.catch_warnings():
-        # Componentes constantes (p. ej. la diagonal de una matriz de correlación): ArviZ
-        # divide 0/0 y avisa; su r̂ queda NaN y check_convergence los descarta.
-        warnings.filterwarnings(
-            "ignore",
-            message="invalid value encountered",
-            category=RuntimeWarning,
-            module=r"arviz\.stats\.diagnostics",
-        )
-        table = az.summary(idata, var_names=var_names, kind="all", round_to="none")
-    return table[["mean", "sd", "ess_bulk", "ess_tail", "r_hat"]]
-
-
-def check_convergence(
-    idata,
-    *,
-    rhat_max: float = 1.01,
-    min_ess: float = 400.0,
-    var_names: Sequence[str] | None = None,
-) -> pd.DataFrame:
-    """Verifica r̂, ESS y divergencias; lanza un error si algo falla.
-
-    Parameters
-    ----------
-    idata : arviz.InferenceData
-        Resultado de :func:`fit` (grupos ``posterior`` y ``sample_stats``).
-    rhat_max : float, default 1.01
-        Se exige r̂ < ``rhat_max`` para cada componente (Vehtari et al. 2021).
-    min_ess : float, default 400
-        ESS mínimo, tanto «bulk» como «tail» (Vehtari et al. 2021 recomiendan
-        al menos 400).
-    var_names : str or sequence of str, optional
-        Variables a revisar (un nombre o una lista no vacía); por omisión todas
-        las del grupo ``posterior``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Tabla de diagnósticos (``mean``, ``sd``, ``ess_bulk``, ``ess_tail``,
-        ``r_hat``) de las variables revisadas, si todo está bien.
-
-    Raises
-    ------
-    ConvergenceError
-        Si hay transiciones divergentes, o algún parámetro tiene r̂ >=
-        ``rhat_max`` o ESS < ``min_ess``. El mensaje enumera los parámetros
-        problemáticos.
-    TypeError
-        Si ``idata`` no es un ``arviz.InferenceData`` o algún argumento tiene un
-        tipo que no sirve.
-    ValueError
-        Si algún argumento no es válido (``rhat_max`` debe ser finito y mayor
-        que 1, ``min_ess`` finito y positivo).
-
-    Notes
-    -----
-    Se ignoran los componentes constantes en todas las extracciones (por
-    ejemplo la diagonal de una matriz de correlación, siempre 1), cuyo r̂ no
-    está definido.
-    """
-    import arviz as az
-
-    if not isinstance(idata, az.InferenceData):
-        raise TypeError(
-            "El argumento 'idata' debe ser un arviz.InferenceData (el que devuelve fit()); "
-            f"se recibió un objeto de tipo {type(idata).__name__}."
-        )
-    if not hasattr(idata, "posterior"):
-        raise ValueError(
-            "El argumento 'idata' debe tener un grupo 'posterior' (el InferenceData que "
-            f"devuelve fit()); tiene los grupos {list(idata.groups())}."
-        )
-    rhat_max = check_finite_scalar(rhat_max, "rhat_max")
-    if not rhat_max > 1.0:
-        raise ValueError(
-            "El argumento 'rhat_max' debe ser un número finito mayor que 1 (lo habitual es "
-            f"1.01); se recibió rhat_max={format_value(rhat_max)}."
-        )
-    min_ess = check_finite_scalar(min_ess, "min_ess")
-    if not min_ess > 0:
-        raise ValueError(
-            "El argumento 'min_ess' debe ser un número finito y positivo (lo habitual es "
-            f"400); se recibió min_ess={format_value(min_ess)}."
-        )
-    var_names = _check_var_names(var_names, idata.posterior)
-
-    table = _diagnostics(idata, var_names)
-    constant = table["sd"] == 0
-    checked = table[~constant]
-
-    problems = []
-    bad_rhat = checked[~(checked["r_hat"] < rhat_max)]
-    if len(bad_rhat):
-        items = ", ".join(f"{name} ({value:.3f})" for name, value in bad_rhat["r_hat"].items())
-        problems.append(f"r̂ >= {rhat_max} en {len(bad_rhat)} parámetro(s): {items}")
-    for kind in ("ess_bulk", "ess_tail"):
-        low = checked[~(checked[kind] >= min_ess)]
-        if len(low):
-            items = ", ".join(f"{name} ({value:.0f})" for name, value in low[kind].items())
-            problems.append(f"{kind} < {min_ess:g} en {len(low)} parámetro(s): {items}")
-
-    if hasattr(idata, "sample_stats") and "diverging" in idata.sample_stats:
-        diverging = idata.sample_stats["diverging"].to_numpy()
-        n_div = int(np.sum(diverging))
-        if n_div:
-            problems.append(
-                f"{n_div} transición(es) divergente(s) de {diverging.size} extracciones"
-            )
-
-    if problems:
-        raise ConvergenceError(
-            "El muestreo no superó la verificación de convergencia:\n- "
-            + "\n- ".join(problems)
-            + "\nPruebe más iteraciones (draws, tune), un target_accept mayor o una "
-            "reparametrización (por ejemplo, predictores centrados)."
-        )
-    return table
