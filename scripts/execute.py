@@ -86,6 +86,79 @@ def _execute(path: str, notebook, timeout: int):
     return path, notebook, result.time, error
 
 
+def execute_pending(
+    book: Path,
+    cache_dir: Path,
+    *,
+    jobs: int,
+    timeout: int = 900,
+    only: list[Path] | None = None,
+) -> dict[str, float]:
+    """Ejecuta los capítulos que la caché de ``cache_dir`` no tiene, ``jobs`` a la vez.
+
+    Parameters
+    ----------
+    book : Path
+        Carpeta del libro (la de ``_config.yml`` y ``_toc.yml``).
+    cache_dir : Path
+        Caché de jupyter-cache donde se guarda cada cuaderno ejecutado.
+    jobs : int
+        Capítulos a la vez (un kernel por capítulo).
+    timeout : int
+        Segundos por celda, como ``execute.timeout`` de ``_config.yml``.
+    only : list of Path, optional
+        Sólo estos capítulos (por omisión, los del índice).
+
+    Returns
+    -------
+    dict
+        Segundos de ejecución de cada capítulo ejecutado (sin los que fallaron), por
+        su ruta relativa al libro.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(str(cache_dir))
+    key_module = _execution_key_module(book)
+    # El mismo entorno de kernel que en la construcción; los procesos de abajo lo heredan.
+    key_module.prepare_kernel_environment()
+    pending = []
+    for path in chapters(book) if only is None else only:
+        notebook = notebook_as_myst_nb_reads_it(book, path, key_module)
+        if notebook is None:
+            continue
+        try:
+            cache.match_cache_notebook(notebook)
+        except KeyError:
+            pending.append((path, notebook))
+    if not pending:
+        print("» execute.py: todos los capítulos están en la caché de ejecución.")
+        return {}
+    jobs = min(jobs, len(pending))
+    print(f"» execute.py: {len(pending)} capítulo(s) sin ejecutar, {jobs} a la vez.", flush=True)
+    start = time.monotonic()
+    # El más largo primero (por tamaño del texto, que aproxima cuánto hace).
+    pending.sort(key=lambda item: -item[0].stat().st_size)
+    seconds_by_chapter = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_execute, str(p), nb, timeout) for p, nb in pending]
+        for future in as_completed(futures):
+            path, notebook, seconds, error = future.result()
+            name = Path(path).relative_to(book)
+            if error is not None:
+                print(f"  {name}: falló ({error}); la construcción mostrará el error.")
+                continue
+            cache.cache_notebook_bundle(
+                CacheBundleIn(notebook, path, data={"execution_seconds": seconds}),
+                check_validity=False,
+                overwrite=True,
+            )
+            seconds_by_chapter[name.as_posix()] = seconds
+            print(f"  {name}: {EXECUTED} en {seconds:.1f} s", flush=True)
+    print(f"» execute.py: ejecutados en {time.monotonic() - start:.0f} s.")
+    return seconds_by_chapter
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("book", nargs="?", type=Path, default=REPO_ROOT)
@@ -115,46 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     if execute.get("execute_notebooks") != "cache":
         print("» execute.py: el libro no usa la caché de ejecución; nada que hacer.")
         return 0
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-
-    cache = get_cache(str(book / execute.get("cache", "_build/.jupyter_cache")))
-    key_module = _execution_key_module(book)
-    # El mismo entorno de kernel que en la construcción; los procesos de abajo lo heredan.
-    key_module.prepare_kernel_environment()
-    pending = []
-    for path in chapters(book):
-        notebook = notebook_as_myst_nb_reads_it(book, path, key_module)
-        if notebook is None:
-            continue
-        try:
-            cache.match_cache_notebook(notebook)
-        except KeyError:
-            pending.append((path, notebook))
-    if not pending:
-        print("» execute.py: todos los capítulos están en la caché de ejecución.")
-        return 0
-    jobs = min(args.jobs, len(pending))
-    print(f"» execute.py: {len(pending)} capítulo(s) sin ejecutar, {jobs} a la vez.", flush=True)
-    start = time.monotonic()
-    timeout = int(execute.get("timeout", 900))
-    # El más largo primero (por tamaño del texto, que aproxima cuánto hace).
-    pending.sort(key=lambda item: -item[0].stat().st_size)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_execute, str(p), nb, timeout) for p, nb in pending]
-        for future in as_completed(futures):
-            path, notebook, seconds, error = future.result()
-            name = Path(path).relative_to(book)
-            if error is not None:
-                print(f"  {name}: falló ({error}); la construcción mostrará el error.")
-                continue
-            cache.cache_notebook_bundle(
-                CacheBundleIn(notebook, path, data={"execution_seconds": seconds}),
-                check_validity=False,
-                overwrite=True,
-            )
-            print(f"  {name}: {EXECUTED} en {seconds:.1f} s", flush=True)
-    print(f"» execute.py: ejecutados en {time.monotonic() - start:.0f} s.")
+    execute_pending(
+        book,
+        book / execute.get("cache", "_build/.jupyter_cache"),
+        jobs=args.jobs,
+        timeout=int(execute.get("timeout", 900)),
+    )
     return 0
 
 
