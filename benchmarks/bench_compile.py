@@ -35,7 +35,7 @@ CHILD = r"""
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import numpy as np, nutpie
-from jerarquicos.models.compiling import compile_with, sample_kwargs_for
+from jerarquicos.models.compiling import compile_with
 
 name, compiler = sys.argv[1], sys.argv[2]
 if name == "radon":
@@ -72,7 +72,7 @@ for update in variants:
     start = time.perf_counter()
     idata = nutpie.sample(
         compiled.with_data(**update) if update else compiled, draws=2000, tune=1000,
-        chains=2, seed=1, progress_bar=False, **sample_kwargs_for(compiler),
+        chains=2, seed=1, progress_bar=False,
     )
     sample_s += time.perf_counter() - start
     steps += int(idata.sample_stats["n_steps"].sum())

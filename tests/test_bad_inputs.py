@@ -2797,7 +2797,6 @@ case(
     f"{MC}.compile_with", lambda: api(f"{MC}.compile_with")(pm_model(), "x"), ValueError, "compiler"
 )
 case(f"{MC}.compile_with", lambda: api(f"{MC}.compile_with")("m", "cached"), TypeError, "model")
-case(f"{MC}.sample_kwargs_for", lambda: api(f"{MC}.sample_kwargs_for")("C"), ValueError, "compiler")
 
 MV = "models.variants"
 fv = api("models.variants.fit_variants")

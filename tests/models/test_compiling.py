@@ -34,12 +34,39 @@ def test_cached_compile_gives_the_same_draws_as_nutpie():
     import nutpie
 
     model = _model()
-    cached = _sample(compiling.compile_model(model), cores=compiling.CACHED_CORES)
+    cached = _sample(compiling.compile_model(model))
     reference = _sample(nutpie.compile_pymc_model(model))
     for name in ("mu", "sigma", "theta"):
         np.testing.assert_array_equal(cached.posterior[name], reference.posterior[name])
     assert list(cached.posterior["theta"].coords["group"].values) == ["a", "b", "c"]
     assert "sigma_log__" in cached.posterior  # como nutpie: fit las quita después
+
+
+def _beta_binomial_model():
+    """Un logp con ``betaln`` de SciPy: PyTensor no lo guarda en caché."""
+    import pymc as pm
+
+    with pm.Model() as model:
+        omega = pm.Beta("omega", 2.0, 2.0)
+        kappa = pm.Gamma("kappa", 2.0, 0.1)
+        pm.BetaBinomial(
+            "y", omega * kappa, (1 - omega) * kappa, n=[20, 25, 12], observed=[5, 10, 3]
+        )
+    return model
+
+
+@pytest.mark.slow
+def test_without_a_cacheable_logp_it_samples_through_python_with_the_same_draws():
+    import nutpie
+    from nutpie.compiled_pyfunc import PyFuncModel
+
+    model = _beta_binomial_model()
+    compiled = compiling.compile_model(model)
+    assert isinstance(compiled, PyFuncModel)  # sin el envoltorio que no se guardaría
+    cached = _sample(compiled)
+    reference = _sample(nutpie.compile_pymc_model(model))
+    for name in ("omega", "kappa", "kappa_log__"):
+        np.testing.assert_array_equal(cached.posterior[name], reference.posterior[name])
 
 
 @pytest.mark.slow
@@ -64,9 +91,41 @@ def test_check_compiler_names_the_argument(value, error):
         compiling.check_compiler(value)
 
 
-def test_sample_kwargs_for_each_compiler():
-    assert compiling.sample_kwargs_for("cached") == {"cores": compiling.CACHED_CORES}
-    assert compiling.sample_kwargs_for("nutpie") == {}
+CHILD = """
+import numpy as np, pymc as pm
+from jerarquicos.models.compiling import compile_model
+with pm.Model() as model:
+    mu = pm.Normal("mu", 0.0, 1.0)
+    pm.Normal("y", mu, 1.0, observed=np.array([0.3, 1.1, 0.7, {offset}]))
+compiled = compile_model(model)
+print(compiled.compiled_logp_func.cache_hits, compiled.compiled_expand_func.cache_hits)
+"""
+
+
+@pytest.mark.slow
+def test_the_c_wrappers_come_from_the_disk_cache_in_the_next_process():
+    """Lo que nutpie recompila en cada proceso (7-10 s), aquí se lee de la caché de numba."""
+    import subprocess
+    import sys
+
+    # Un dato distinto en cada corrida de las pruebas: la primera vez compila de verdad.
+    code = CHILD.replace("{offset}", repr(float(np.random.default_rng().uniform(2, 3))))
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    hits = [run.stdout.split() for run in runs]
+    # El dato nuevo cambia la clave del logp; la de las variables guardadas (sólo μ) no.
+    assert hits[0][0] == "0", runs[0].stdout + runs[0].stderr
+    assert hits[1] == ["1", "1"], runs[1].stdout + runs[1].stderr
+
+
+def test_the_cache_key_changes_with_the_model_and_the_wrapper():
+    base = compiling._cache_key("grafo-a", "logp_numba", {"n_dim": 3})
+    assert base == compiling._cache_key("grafo-a", "logp_numba", {"n_dim": 3})
+    assert base != compiling._cache_key("grafo-b", "logp_numba", {"n_dim": 3})
+    assert base != compiling._cache_key("grafo-a", "expand_numba", {"n_dim": 3})
+    assert base != compiling._cache_key("grafo-a", "logp_numba", {"n_dim": 4})
 
 
 def test_context_swaps_and_restores_nutpie_compiler(monkeypatch):

@@ -45,6 +45,16 @@ def test_efficiency_table_counts_steps_divergences_and_ess():
     assert isinstance(table, pd.DataFrame)
 
 
+def test_efficiency_table_uses_the_diagnostics_of_arviz():
+    fits = {"bien": _idata(0), "mal": _idata(1, sticky=True)}
+    table = efficiency_table(fits, ["x"])
+    for name, idata in fits.items():
+        row = table.loc[name]
+        assert row["ess_bulk_min"] == pytest.approx(float(az.ess(idata, method="bulk")["x"]))
+        assert row["ess_tail_min"] == pytest.approx(float(az.ess(idata, method="tail")["x"]))
+        assert row["r_hat_max"] == pytest.approx(float(az.rhat(idata)["x"]))
+
+
 def test_fit_variants_validates_before_compiling():
     with pytest.raises(TypeError, match="model"):
         fit_variants("modelo", {"a": {}}, random_seed=1)

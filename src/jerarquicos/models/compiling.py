@@ -2,37 +2,37 @@
 
 ``nutpie.compile_pymc_model`` (compilador ``"nutpie"``) compila el logp y su
 gradiente con el modo NUMBA de PyTensor, que numba guarda en su caché de disco,
-y después los envuelve en una función de C con ``numba.cfunc``. Ese envoltorio
-no se puede guardar en caché (usa variables globales dinámicas) y es casi todo
-lo que cuesta: unos 10 s para el modelo de interceptos variables del radón o el
-beta-binomial de la fábrica, contra medio segundo de muestreo.
+y después los envuelve en dos funciones de C con ``numba.cfunc``: nutpie las
+llama sin pasar por Python. Esos envoltorios no se guardan en caché (son
+clausuras: numba no reconoce la misma función en otro proceso) y son casi todo
+lo que cuesta: 7-10 s por modelo y por proceso, contra medio segundo de
+muestreo.
 
-:func:`compile_model` (compilador ``"cached"``) arma, con las mismas piezas de
-nutpie (las funciones de PyTensor, el punto inicial, los nombres y las
-coordenadas), un modelo que nutpie muestrea llamando a la función de numba a
-través de Python, como hace nutpie con JAX. No hay nada que compilar fuera de la
-caché de numba (2-4 s), pero cada evaluación del gradiente cuesta unos 40 µs
-más. Las extracciones son idénticas, número a número, con la misma semilla: la
-función de logp es la misma.
+:func:`compile_model` (compilador ``"cached"``, el de
+:func:`~jerarquicos.models.fitting.fit`, ``fit_sweep`` y ``fit_variants``) arma
+el mismo modelo compilado de nutpie, con las mismas piezas (las funciones de
+PyTensor, el punto inicial, los nombres, las coordenadas y el código de los
+envoltorios), pero define los envoltorios desde su texto y con una clave de caché
+que parte de la que PyTensor da a su función de logp, como hace PyTensor con las
+suyas: en el proceso siguiente numba los encuentra en su caché de disco. Las
+extracciones son idénticas, número a número, con la misma semilla, y muestrear
+cuesta lo mismo; compilar cuesta lo mismo la primera vez y 2-3 s las siguientes.
 
-``benchmarks/bench_compile.py`` mide las dos en modelos del libro. En esta
-máquina (2 núcleos): ``"cached"`` ≈ 2-4 s + 45-55 µs por evaluación;
-``"nutpie"`` ≈ 10-13 s + 5-11 µs por evaluación. Un ajuste con 2 cadenas de
-1000 + 2000 iteraciones hace unas 50 000 evaluaciones, y ``"cached"`` ahorra
-6-7 s de 11-13 s. Con unas 250 000 evaluaciones o más sobre el mismo modelo
-compilado (el barrido de seis previas del radón, el estudio de la geometría,
-con casi un millón) conviene ``"nutpie"``, cuyos tiempos de muestreo son además
-los de nutpie tal como lo usa cualquiera.
+Si PyTensor no guarda en caché la función de logp (lo que pasa cuando llama a
+funciones de SciPy compiladas, como ``betaln`` en el beta-binomial de la
+fábrica), el envoltorio tampoco se puede guardar. Entonces :func:`compile_model`
+no lo compila: nutpie llama a la función de numba a través de Python, como hace
+con JAX. Cada evaluación del gradiente cuesta unos 40 µs más, que en un ajuste
+de unas 50 000 evaluaciones es mucho menos que los 7-10 s del envoltorio; las
+extracciones, otra vez, son las mismas.
 
-Como con ``"cached"`` las llamadas pasan por Python, dos cadenas en hilos se
-turnan el GIL y se estorban: :data:`CACHED_CORES` pide a nutpie que las muestree
-de a una.
+``benchmarks/bench_compile.py`` mide las dos en modelos del libro.
 """
 
 from __future__ import annotations
 
 import contextlib
-import operator
+import hashlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -40,20 +40,57 @@ import numpy as np
 from ..validation import check_choice
 
 __all__ = [
-    "CACHED_CORES",
     "COMPILERS",
     "check_compiler",
     "compile_model",
     "compile_with",
     "nutpie_compiles_with_cache",
-    "sample_kwargs_for",
 ]
 
 #: Compiladores admitidos: ``"cached"`` (:func:`compile_model`) y ``"nutpie"``.
 COMPILERS = ("cached", "nutpie")
 
-#: Cadenas que nutpie muestrea a la vez con un modelo de :func:`compile_model`.
-CACHED_CORES = 1
+#: Versión de los envoltorios de abajo (es parte de la clave de caché): si se cambia
+#: su texto, se cambia este número.
+WRAPPER_VERSION = 1
+
+# Los envoltorios de nutpie 0.16 (``nutpie.compile_pymc._make_c_logp_func`` y
+# ``_make_c_expand_func``), como texto y sin clausura: ``n_dim``, ``n_expanded`` y
+# ``extract`` son globales del módulo que se arma con el texto.
+_LOGP_SRC = """
+def logp_numba(dim, x_, out_, logp_, user_data_):
+    if dim != n_dim:
+        return -1
+    try:
+        x = numba.carray(x_, (n_dim,))
+        out = numba.carray(out_, (n_dim,))
+        logp = numba.carray(logp_, ())
+        logp_val, grad = extract(x, user_data_)
+        logp[()] = logp_val
+        out[...] = grad
+        if not np.all(np.isfinite(out)):
+            return 3
+        if not np.isfinite(logp_val):
+            return 4
+    except Exception:
+        return 1
+    return 0
+"""
+_EXPAND_SRC = """
+def expand_numba(dim, expanded, x_, out_, user_data_):
+    if dim != n_dim:
+        return -1
+    if expanded != n_expanded:
+        return -1
+    try:
+        x = numba.carray(x_, (n_dim,))
+        out = numba.carray(out_, (n_expanded,))
+        (values,) = extract(x, user_data_)
+        out[...] = values
+    except Exception:
+        return -2
+    return 0
+"""
 
 
 def check_compiler(compiler) -> str:
@@ -61,8 +98,66 @@ def check_compiler(compiler) -> str:
     return check_choice(compiler, "compiler", COMPILERS)
 
 
+def _signature(kind: str):
+    """Firma de C que nutpie espera para el envoltorio ``"logp"`` o ``"expand"``."""
+    from numba import types
+
+    first = (types.uint64,) if kind == "logp" else (types.uint64, types.uint64)
+    middle = (types.CPointer(types.double),) * (3 if kind == "logp" else 2)
+    return types.int64(*first, *middle, types.voidptr)
+
+
+def _cache_key(pytensor_key: str, name: str, constants: dict) -> str:
+    """Clave de caché de un envoltorio: la función de PyTensor que llama, el texto y las versiones.
+
+    Parameters
+    ----------
+    pytensor_key : str
+        Clave con que PyTensor guarda en caché la función de numba del logp (o de las
+        variables que se guardan): describe el grafo del modelo, con sus constantes.
+    name : str
+        ``"logp_numba"`` o ``"expand_numba"``.
+    constants : dict
+        Las globales del texto que no son funciones (dimensiones, forma y tipo de los
+        ``pm.Data``).
+
+    Returns
+    -------
+    str
+        Un SHA-256 en hexadecimal.
+    """
+    import numba
+    import nutpie
+
+    parts = (
+        "jerarquicos.models.compiling",
+        WRAPPER_VERSION,
+        name,
+        pytensor_key,
+        sorted(constants.items()),
+        nutpie.__version__,
+        numba.__version__,
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _cfunc(src: str, name: str, pytensor_fn, extract, constants: dict, key_extra: str):
+    """``numba.cfunc`` de ``src``, en la caché de disco si PyTensor guarda ``pytensor_fn``."""
+    import numba
+    from pytensor.link.numba.cache import CACHED_SRC_FUNCTIONS, compile_numba_function_src
+
+    pytensor_key = CACHED_SRC_FUNCTIONS.get(pytensor_fn.py_func)
+    key = None
+    if pytensor_key is not None:
+        key = _cache_key(pytensor_key, name, {**constants, "shared": key_extra})
+    scope = {"__name__": __name__, "numba": numba, "np": np, "extract": extract, **constants}
+    fn = compile_numba_function_src(src, name, scope, cache_key=key)
+    kind = "logp" if name == "logp_numba" else "expand"
+    return numba.cfunc(_signature(kind), cache=key is not None)(fn)
+
+
 def compile_model(model, *, var_names: Iterable[str] | None = None):
-    """Compila ``model`` para ``nutpie.sample`` sin el envoltorio de C de nutpie.
+    """Compila ``model`` para ``nutpie.sample``, con los envoltorios de C en la caché de numba.
 
     Parameters
     ----------
@@ -74,9 +169,10 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
 
     Returns
     -------
-    nutpie.compiled_pyfunc.PyFuncModel
-        Un modelo que ``nutpie.sample`` acepta; ``with_data`` reemplaza los
-        ``pm.Data`` como en un modelo compilado por nutpie.
+    nutpie.compile_pymc.CompiledPyMCModel or nutpie.compiled_pyfunc.PyFuncModel
+        Lo que devuelve ``nutpie.compile_pymc_model`` o, si PyTensor no guarda en
+        caché la función de logp, un modelo que nutpie muestrea a través de Python;
+        con los dos, ``with_data`` reemplaza los ``pm.Data`` sin recompilar.
 
     Raises
     ------
@@ -84,8 +180,7 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
         Si ``model`` no es un ``pymc.Model``.
     """
     import pymc as pm
-    from nutpie.compile_pymc import _make_functions, _prepare_dims_and_coords, _wrap_with_lock
-    from nutpie.compiled_pyfunc import from_pyfunc
+    from nutpie import compile_pymc as nc
     from pymc.initial_point import make_initial_point_fn
 
     if not isinstance(model, pm.Model):
@@ -93,8 +188,8 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
             "El argumento 'model' debe ser un pymc.Model sin ajustar; se recibió un objeto "
             f"de tipo {type(model).__name__}."
         )
-    # Los mismos valores iniciales que nutpie.compile_pymc_model por omisión.
-    initial_point = _wrap_with_lock(
+    # Lo mismo que nutpie.compile_pymc_model(model) con backend="numba", por omisión.
+    initial_point = nc._wrap_with_lock(
         make_initial_point_fn(
             model=model,
             default_strategy="support_point",
@@ -102,46 +197,96 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
             return_transformed=True,
         )
     )
-    n_dim, _, logp_pt, expand_pt, initial_point_fn, shape_info = _make_functions(
+    n_dim, n_expanded, logp_pt, expand_pt, initial_point_fn, shape_info = nc._make_functions(
         model,
         mode="NUMBA",
         compute_grad=True,
-        join_expanded=False,
+        join_expanded=True,
         pymc_initial_point_fn=initial_point,
         var_names=var_names,
     )
+    shared_data, shared_vars = {}, {}
+    for var in (*logp_pt.get_shared(), *expand_pt.get_shared()):
+        if var.name in shared_vars and shared_vars[var.name] is not var:
+            raise ValueError(
+                f"Los pm.Data del modelo deben tener nombres distintos; se repite {var.name!r}."
+            )
+        shared_data[var.name] = np.array(var.get_value(), order="C", copy=True)
+        shared_vars[var.name] = var
+    for value in shared_data.values():
+        value.flags.writeable = False
+    user_data = nc.make_user_data(shared_vars, shared_data)
+
+    from pytensor.link.numba.cache import CACHED_SRC_FUNCTIONS
+
+    dims, coords = nc._prepare_dims_and_coords(model, shape_info)
+    if CACHED_SRC_FUNCTIONS.get(logp_pt.vm.jit_fn.py_func) is None:
+        return _through_python(
+            n_dim, logp_pt, expand_pt, initial_point_fn, shape_info, shared_data, dims, coords
+        )
+
+    def wrapper(src, name, function, constants):
+        names = [var.name for var in function.get_shared()]
+        jit_fn = function.vm.jit_fn
+        extract = nc.make_extraction_fn(jit_fn, shared_data, names, user_data.dtype)
+        layout = [(n, shared_data[n].shape, str(shared_data[n].dtype)) for n in names]
+        key_extra = repr((layout, str(user_data.dtype)))
+        return _cfunc(src, name, jit_fn, extract, constants, key_extra)
+
+    logp = wrapper(_LOGP_SRC, "logp_numba", logp_pt, {"n_dim": n_dim})
+    expand = wrapper(
+        _EXPAND_SRC, "expand_numba", expand_pt, {"n_dim": n_dim, "n_expanded": n_expanded}
+    )
+    return nc.CompiledPyMCModel(
+        _n_dim=n_dim,
+        dims=dims,
+        _coords=coords,
+        _shapes={name: tuple(shape) for name, _, shape in zip(*shape_info, strict=True)},
+        compiled_logp_func=logp,
+        compiled_expand_func=expand,
+        initial_point_func=initial_point_fn,
+        shared_data=shared_data,
+        user_data=user_data,
+        n_expanded=n_expanded,
+        shape_info=shape_info,
+        logp_func=logp_pt,
+        expand_func=expand_pt,
+    )
+
+
+def _through_python(n_dim, logp_pt, expand_pt, initial_point_fn, shape_info, shared, dims, coords):
+    """Un modelo de nutpie que llama a las funciones de numba de PyTensor a través de Python."""
+    from nutpie.compiled_pyfunc import from_pyfunc
+
     names, _, shapes = shape_info
-    logp_jit = logp_pt.vm.jit_fn
-    expand_jit = expand_pt.vm.jit_fn
-    logp_shared = _getter([v.name for v in logp_pt.get_shared()])
-    expand_shared = _getter([v.name for v in expand_pt.get_shared()])
-    shared_data = {
-        v.name: np.asarray(v.get_value()) for v in (*logp_pt.get_shared(), *expand_pt.get_shared())
-    }
+    logp_jit, expand_jit = logp_pt.vm.jit_fn, expand_pt.vm.jit_fn
+    logp_names = [var.name for var in logp_pt.get_shared()]
+    expand_names = [var.name for var in expand_pt.get_shared()]
+    ends = np.cumsum([int(np.prod(shape)) for shape in shapes])
     # Una primera llamada en este hilo: si la primera es en un hilo de nutpie, cada
     # llamada siguiente desde ese hilo tarda ~7 veces más (53 µs contra 8 µs, medido).
     start = initial_point_fn(0)
-    logp_jit(start, *logp_shared(shared_data))
-    expand_jit(start, *expand_shared(shared_data))
+    logp_jit(start, *(shared[n] for n in logp_names))
+    expand_jit(start, *(shared[n] for n in expand_names))
 
     def make_logp_fn():
-        def logp(x, **shared):
-            value, grad = logp_jit(x, *logp_shared(shared))
+        def logp(x, **data):
+            value, grad = logp_jit(x, *(data[n] for n in logp_names))
             return float(value), grad
 
         return logp
 
     def make_expand_fn(seed1, seed2, chain):
-        def expand(x, **shared):
-            values = expand_jit(x, *expand_shared(shared))
+        def expand(x, **data):
+            (joined,) = expand_jit(x, *(data[n] for n in expand_names))
+            parts = np.split(np.asarray(joined, dtype="float64"), ends[:-1])
             return {
-                name: np.asarray(value, dtype="float64", order="C").reshape(shape)
-                for name, value, shape in zip(names, values, shapes, strict=True)
+                name: np.ascontiguousarray(part).reshape(shape)
+                for name, part, shape in zip(names, parts, shapes, strict=True)
             }
 
         return expand
 
-    dims, coords = _prepare_dims_and_coords(model, shape_info)
     return from_pyfunc(
         ndim=n_dim,
         make_logp_fn=make_logp_fn,
@@ -150,20 +295,10 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
         expanded_dtypes=[np.dtype("float64")] * len(names),
         expanded_shapes=shapes,
         expanded_names=names,
-        shared_data=shared_data,
+        shared_data=shared,
         dims=dims,
         coords=coords,
     )
-
-
-def _getter(names: list[str]):
-    """Función que saca de un dict los valores de ``names``, en orden, como tupla."""
-    if not names:
-        return lambda shared: ()
-    if len(names) == 1:
-        name = names[0]
-        return lambda shared: (shared[name],)
-    return operator.itemgetter(*names)
 
 
 def compile_with(model, compiler: str):
@@ -173,11 +308,6 @@ def compile_with(model, compiler: str):
     if check_compiler(compiler) == "cached":
         return compile_model(model)
     return nutpie.compile_pymc_model(model)
-
-
-def sample_kwargs_for(compiler: str) -> dict:
-    """Argumentos de ``nutpie.sample`` que van con ``compiler`` (las cadenas a la vez)."""
-    return {"cores": CACHED_CORES} if check_compiler(compiler) == "cached" else {}
 
 
 @contextlib.contextmanager
