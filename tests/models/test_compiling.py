@@ -121,11 +121,13 @@ def test_the_c_wrappers_come_from_the_disk_cache_in_the_next_process():
 
 
 def test_the_cache_key_changes_with_the_model_and_the_wrapper():
-    base = compiling._cache_key("grafo-a", "logp_numba", {"n_dim": 3})
-    assert base == compiling._cache_key("grafo-a", "logp_numba", {"n_dim": 3})
-    assert base != compiling._cache_key("grafo-b", "logp_numba", {"n_dim": 3})
-    assert base != compiling._cache_key("grafo-a", "expand_numba", {"n_dim": 3})
-    assert base != compiling._cache_key("grafo-a", "logp_numba", {"n_dim": 4})
+    logp, expand = compiling._LOGP_SRC, compiling._EXPAND_SRC
+    base = compiling._cache_key("grafo-a", logp, {"n_dim": 3})
+    assert base == compiling._cache_key("grafo-a", logp, {"n_dim": 3})
+    assert base != compiling._cache_key("grafo-b", logp, {"n_dim": 3})
+    assert base != compiling._cache_key("grafo-a", expand, {"n_dim": 3})
+    assert base != compiling._cache_key("grafo-a", logp + "\n", {"n_dim": 3})
+    assert base != compiling._cache_key("grafo-a", logp, {"n_dim": 4})
 
 
 def test_context_swaps_and_restores_nutpie_compiler(monkeypatch):

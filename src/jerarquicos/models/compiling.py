@@ -50,10 +50,6 @@ __all__ = [
 #: Compiladores admitidos: ``"cached"`` (:func:`compile_model`) y ``"nutpie"``.
 COMPILERS = ("cached", "nutpie")
 
-#: Versión de los envoltorios de abajo (es parte de la clave de caché): si se cambia
-#: su texto, se cambia este número.
-WRAPPER_VERSION = 1
-
 # Los envoltorios de nutpie 0.16 (``nutpie.compile_pymc._make_c_logp_func`` y
 # ``_make_c_expand_func``), como texto y sin clausura: ``n_dim``, ``n_expanded`` y
 # ``extract`` son globales del módulo que se arma con el texto.
@@ -107,16 +103,16 @@ def _signature(kind: str):
     return types.int64(*first, *middle, types.voidptr)
 
 
-def _cache_key(pytensor_key: str, name: str, constants: dict) -> str:
-    """Clave de caché de un envoltorio: la función de PyTensor que llama, el texto y las versiones.
+def _cache_key(pytensor_key: str, src: str, constants: dict) -> str:
+    """Clave de caché de un envoltorio: la función de PyTensor que llama, su texto y versiones.
 
     Parameters
     ----------
     pytensor_key : str
         Clave con que PyTensor guarda en caché la función de numba del logp (o de las
         variables que se guardan): describe el grafo del modelo, con sus constantes.
-    name : str
-        ``"logp_numba"`` o ``"expand_numba"``.
+    src : str
+        Texto del envoltorio (cambiarlo cambia la clave).
     constants : dict
         Las globales del texto que no son funciones (dimensiones, forma y tipo de los
         ``pm.Data``).
@@ -131,8 +127,7 @@ def _cache_key(pytensor_key: str, name: str, constants: dict) -> str:
 
     parts = (
         "jerarquicos.models.compiling",
-        WRAPPER_VERSION,
-        name,
+        hashlib.sha256(src.encode()).hexdigest(),
         pytensor_key,
         sorted(constants.items()),
         nutpie.__version__,
@@ -149,7 +144,7 @@ def _cfunc(src: str, name: str, pytensor_fn, extract, constants: dict, key_extra
     pytensor_key = CACHED_SRC_FUNCTIONS.get(pytensor_fn.py_func)
     key = None
     if pytensor_key is not None:
-        key = _cache_key(pytensor_key, name, {**constants, "shared": key_extra})
+        key = _cache_key(pytensor_key, src, {**constants, "shared": key_extra})
     scope = {"__name__": __name__, "numba": numba, "np": np, "extract": extract, **constants}
     fn = compile_numba_function_src(src, name, scope, cache_key=key)
     kind = "logp" if name == "logp_numba" else "expand"
