@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import warnings
 from collections.abc import Iterable
 
 import numpy as np
@@ -148,7 +149,13 @@ def _cfunc(src: str, name: str, pytensor_fn, extract, constants: dict, key_extra
     scope = {"__name__": __name__, "numba": numba, "np": np, "extract": extract, **constants}
     fn = compile_numba_function_src(src, name, scope, cache_key=key)
     kind = "logp" if name == "logp_numba" else "expand"
-    return numba.cfunc(_signature(kind), cache=key is not None)(fn)
+    with warnings.catch_warnings():
+        # Si aun así numba no puede guardarlo, compila sin caché (como nutpie, que calla
+        # el mismo aviso): más lento, nunca otro resultado, y sin un aviso en el libro.
+        warnings.filterwarnings(
+            "ignore", message="Cannot cache compiled function", category=numba.NumbaWarning
+        )
+        return numba.cfunc(_signature(kind), cache=key is not None)(fn)
 
 
 def compile_model(model, *, var_names: Iterable[str] | None = None):
