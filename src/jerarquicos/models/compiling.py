@@ -184,6 +184,7 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
     import pymc as pm
     from nutpie import compile_pymc as nc
     from pymc.initial_point import make_initial_point_fn
+    from pytensor.link.numba.cache import CACHED_SRC_FUNCTIONS
 
     if not isinstance(model, pm.Model):
         raise TypeError(
@@ -217,15 +218,12 @@ def compile_model(model, *, var_names: Iterable[str] | None = None):
         shared_vars[var.name] = var
     for value in shared_data.values():
         value.flags.writeable = False
-    user_data = nc.make_user_data(shared_vars, shared_data)
-
-    from pytensor.link.numba.cache import CACHED_SRC_FUNCTIONS
-
     dims, coords = nc._prepare_dims_and_coords(model, shape_info)
     if CACHED_SRC_FUNCTIONS.get(logp_pt.vm.jit_fn.py_func) is None:
         return _through_python(
             n_dim, logp_pt, expand_pt, initial_point_fn, shape_info, shared_data, dims, coords
         )
+    user_data = nc.make_user_data(shared_vars, shared_data)  # sólo lo leen los envoltorios
 
     def wrapper(src, name, function, constants):
         names = [var.name for var in function.get_shared()]
