@@ -7,7 +7,7 @@ conjunto de versiones fijadas: ningún paquete sin rueda para esa versión de
 Python y ninguna dependencia transitiva sin fijar. Necesita acceso al índice de
 paquetes (lo corre .ci/run junto con la instalación, no las pruebas).
 
-Uso: python scripts/check_pins.py [3.11.0 3.12 3.13]
+Uso: python scripts/check_pins.py [3.11.0 3.12 3.13]  (las versiones se resuelven a la vez)
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import re
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -33,40 +35,50 @@ def pins(text: str) -> dict[str, str]:
     return out
 
 
+def resolve(uv: Path, requirements: Path, version: str) -> tuple[int, str, dict[str, str]]:
+    """(código de salida, errores, versiones) de resolver ``requirements`` para ``version``."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
+        result = subprocess.run(
+            [
+                str(uv),
+                "pip",
+                "compile",
+                str(requirements),
+                # Resolver para otra versión no necesita ese intérprete: sin esto, uv
+                # intenta descargarlo (≈ 10 s de reintentos por versión sin esa red).
+                "--no-python-downloads",
+                "--python-version",
+                version,
+                "--python-platform",
+                PLATFORM,
+                "--only-binary",
+                ":all:",
+                "--no-header",
+                "--no-annotate",
+                "-q",
+                "-o",
+                out.name,
+            ],
+            capture_output=True,
+            text=True,
+        )
+        got = pins(Path(out.name).read_text(encoding="utf-8")) if result.returncode == 0 else {}
+    return result.returncode, result.stderr.strip(), got
+
+
 def main(argv: list[str]) -> int:
     uv = Path(sys.executable).with_name("uv")
     requirements = REPO_ROOT / "requirements.txt"
     wanted = pins(requirements.read_text(encoding="utf-8"))
+    versions = argv or list(VERSIONS)
+    # Las resoluciones esperan al índice, no al procesador: van todas a la vez.
+    with ThreadPoolExecutor(max_workers=len(versions)) as pool:
+        results = list(pool.map(partial(resolve, uv, requirements), versions))
     failures = 0
-    for version in argv or VERSIONS:
-        with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
-            result = subprocess.run(
-                [
-                    str(uv),
-                    "pip",
-                    "compile",
-                    str(requirements),
-                    "--python-version",
-                    version,
-                    "--python-platform",
-                    PLATFORM,
-                    "--only-binary",
-                    ":all:",
-                    "--no-header",
-                    "--no-annotate",
-                    "-q",
-                    "-o",
-                    out.name,
-                ],
-                capture_output=True,
-                text=True,
-            )
-            got = pins(Path(out.name).read_text(encoding="utf-8")) if result.returncode == 0 else {}
-        if result.returncode != 0:
-            print(
-                f"✗ Python {version}: requirements.txt no resuelve con ruedas binarias:\n"
-                f"{result.stderr.strip()}"
-            )
+    for version, (returncode, stderr, got) in zip(versions, results, strict=True):
+        if returncode != 0:
+            print(f"✗ Python {version}: requirements.txt no resuelve con ruedas binarias:")
+            print(stderr)
             failures += 1
         elif got != wanted:
             extra = sorted(set(got) - set(wanted))
