@@ -4,6 +4,7 @@
 Uso::
 
     python scripts/check_site.py [CARPETA] [--max-kb 1000] [--top 5] [--sin-navegador]
+        [--capturas DIR] [--visitas ARCHIVO]
 
 Sólo lo que ninguna otra herramienta comprueba. Los enlaces y las anclas
 internas los verifica la construcción (``jupyter-book build -W -n``: Sphinx y
@@ -40,6 +41,15 @@ sirve GitHub Pages** (gzip para HTML, CSS, JavaScript, SVG y JSON):
    SVG); debe ser de al menos 10 px a 390 px y a 1366 px. Una figura sin esa
    medida (no pasó por ``layout.show``) es un problema. Toda imagen del
    artículo está dentro de un enlace que la abre ampliada.
+5. **Lo que ve el lector**, en la misma visita: nada ensancha la página ni corta
+   la columna de texto, cada fórmula vino dibujada (SVG, sin TeX crudo), axe-core
+   no encuentra ninguna violación de accesibilidad (corre al final, con la página
+   ya recorrida: también ve lo que aparece al desplazarse, como «volver arriba»),
+   ningún recurso local falta y la consola no informa errores. Con
+   ``--capturas DIR``, una captura de cada página entera; con ``--visitas
+   ARCHIVO``, todo lo visto en JSON (lo leen las pruebas del navegador).
+
+Los dos anchos se recorren a la vez, cada uno en su Chromium.
 
 Termina con código 0 si no hay problemas, 1 si los hay (cada uno en una línea
 que nombra la página) y 2 si la carpeta no existe o falta el navegador.
@@ -52,6 +62,7 @@ import gzip
 import importlib.util
 import json
 import mimetypes
+import os
 import posixpath
 import re
 import struct
@@ -60,6 +71,7 @@ import threading
 import time
 import unicodedata
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -380,6 +392,16 @@ class Report:
     n_pages: int = 0
     n_images: int = 0
     n_figures: int = 0
+    #: Lo que se vio de cada página a cada ancho (ver :func:`check_browser`).
+    visits: list[dict] = field(default_factory=list)
+
+    def extend(self, other: Report) -> None:
+        """Suma a este informe el de otra tanda de páginas."""
+        self.problems += other.problems
+        self.weights += other.weights
+        self.fonts += other.fonts
+        self.n_figures += other.n_figures
+        self.visits += other.visits
 
 
 _SEARCH_SCRIPTS_RE = re.compile(r'<script[^>]*\ssrc="[^"]*(?:searchtools|searchindex)\.js')
@@ -648,6 +670,121 @@ async (imageTimeout) => {
 """
 
 
+OVERFLOW_JS = """
+() => {
+  const vw = window.innerWidth;
+  const article = document.querySelector('article.bd-article') || document.querySelector('main');
+  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const describe = (el) => {
+    const cls = (typeof el.className === 'string' && el.className.trim())
+      ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '';
+    const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+    return `<${el.tagName.toLowerCase()}${cls}> «${text}»`;
+  };
+  // Todo el contenido principal: el artículo y también «Anterior / Siguiente».
+  const content = document.querySelector('.bd-main') || article;
+  const cut = [];
+  if (content) {
+    for (const el of content.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= vw + 1) continue;
+      // Entero fuera de la pantalla: un panel lateral plegado (índice de la página en el
+      // teléfono), no contenido cortado. Si ensanchara la página, scrollWidth lo delata.
+      if (r.left >= vw - 1) continue;
+      let a = el.parentElement, contained = false;
+      while (a && a !== document.documentElement) {
+        if (scrolls(a) && a.getBoundingClientRect().right <= vw + 1) { contained = true; break; }
+        a = a.parentElement;
+      }
+      if (!contained && !cut.some((c) => c.el.contains(el))) cut.push({el, right: r.right});
+    }
+  }
+  const ar = article ? article.getBoundingClientRect() : null;
+  return {
+    vw,
+    scrollWidth: document.scrollingElement.scrollWidth,
+    articleLeft: ar ? ar.left : null,
+    articleRight: ar ? ar.right : null,
+    lang: document.documentElement.lang,
+    cut: cut.slice(0, 5).map((c) => `${describe(c.el)} llega a ${Math.round(c.right)} px`),
+  };
+}
+"""
+
+MATH_JS = r"""
+() => {
+  const maths = [...document.querySelectorAll('.bd-article .math')];
+  const text = (m) => m.textContent || '';
+  return {
+    total: maths.length,
+    unrendered: maths.filter((m) => !m.querySelector('mjx-container svg')).length,
+    raw: maths.filter((m) => /\\\(|\\\[|\\begin\{/.test(text(m))).length,
+    errors: [...document.querySelectorAll('mjx-merror, [data-mjx-error]')]
+      .map((e) => e.textContent).slice(0, 3),
+  };
+}
+"""
+
+AXE_RUN_JS = """
+async () => {
+  // custom.css deja sin diseñar las secciones lejos de la vista (content-visibility: auto):
+  // axe busca el fondo de cada texto por su posición en pantalla y, en una sección sin
+  // diseñar, encontraba el de otro elemento (contraste falso). Los colores no cambian:
+  // se diseña todo antes de medir.
+  const all = document.createElement('style');
+  all.textContent = '* { content-visibility: visible !important; }';
+  document.head.append(all);
+  await Promise.race([
+    new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    new Promise((done) => setTimeout(done, 1000)),
+  ]);
+  // preload: false — axe no vuelve a pedir las hojas con @import (las resolvía mal: /basic.css).
+  const result = await axe.run(document, {resultTypes: ['violations'], preload: false});
+  return result.violations.map((v) => ({
+    id: v.id, impact: v.impact, n: v.nodes.length,
+    where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+  }));
+}
+"""
+
+#: Lo que corre cada página al cargar: recorrerla, y después medir lo que se ve.
+VISIT_JS = """
+async (arg) => {
+  const missing = await (SCROLL_JS)(arg.imageTimeout);
+  window.__jerarquicosStage = 'midiendo el ancho y la matemática';
+  const out = {missing, overflow: (OVERFLOW_JS)(), math: null, axe: null};
+  if (document.querySelector('.bd-article .math')) out.math = (MATH_JS)();
+  if (arg.axe) {
+    window.__jerarquicosStage = 'corriendo axe-core';
+    out.axe = window.axe ? await (AXE_RUN_JS)() : [{id: 'axe-no-cargo', impact: 'critical',
+      n: 0, where: ['axe-core no se cargó en la página']}];
+  }
+  window.__jerarquicosStage = 'terminado';
+  return out;
+}
+"""
+for _name, _js in (
+    ("SCROLL_JS", SCROLL_JS),
+    ("OVERFLOW_JS", OVERFLOW_JS),
+    ("MATH_JS", MATH_JS),
+    ("AXE_RUN_JS", AXE_RUN_JS),
+):
+    VISIT_JS = VISIT_JS.replace(f"({_name})", f"({_js.strip()})")
+
+
+def axe_source() -> str | None:
+    """El código de axe-core: ``JERARQUICOS_AXE_JS`` o el de ``axe-playwright-python``."""
+    given = os.environ.get("JERARQUICOS_AXE_JS")
+    if given:
+        return Path(given).read_text(encoding="utf-8")
+    try:
+        import axe_playwright_python
+    except ImportError:
+        return None
+    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
 def launch_browser(playwright):
     """Chromium de Debian (``/usr/bin/chromium``) o, si no está, el de playwright."""
     executable = CHROMIUM if Path(CHROMIUM).exists() else None
@@ -719,59 +856,90 @@ def check_browser(
     pages: list[str] | None = None,
     report: Report | None = None,
     progress: bool = False,
+    axe: str | None = None,
+    shots: Path | None = None,
 ) -> Report:
-    """Peso transferido y letra de las figuras, en Chromium, a cada ancho de :data:`WIDTHS`.
+    """Cada página en Chromium, a cada ancho de :data:`WIDTHS`, una sola vez.
 
-    Con ``progress`` imprime cuánto tardó cada página (el registro de CI muestra así
-    hasta dónde llegó). Una página que no se puede medir (pasa el límite de tiempo,
-    la pestaña se cae) es un problema del informe, no una espera sin fin.
+    En cada visita (un perfil nuevo, sin caché) se mide el peso transferido y la letra de
+    las figuras, y se junta lo que ve un lector: si algo ensancha la página
+    (:func:`overflow_problems`), si la matemática vino dibujada (:func:`math_problems`),
+    las violaciones de axe-core si se da su código en ``axe`` (:func:`axe_problems`), los
+    recursos que faltan y los errores de la consola (:func:`failed_problems`); con
+    ``shots``, una captura de la página entera. Todo eso queda en ``report.visits`` y sus
+    problemas, en ``report.problems``.
+
+    Los anchos van a la vez, cada uno en su hilo y su Chromium (casi todo el tiempo es
+    del navegador, que así usa dos núcleos). Con ``progress`` imprime cuánto tardó cada
+    página. Una página que no se puede medir (pasa el límite de tiempo, la pestaña se
+    cae) es un problema del informe, no una espera sin fin.
     """
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
     root = root.resolve()
     report = report or Report()
     rels = pages or [p.relative_to(root).as_posix() for p in iter_pages(root)]
-    with serve(root) as base, sync_playwright() as pw:
-        browser = launch_browser(pw)
-        try:
-            for rel in rels:
-                for width in WIDTHS.values():
-                    start = time.monotonic()
-                    failures = []
-                    # Un segundo intento en una pestaña nueva: en una máquina cargada (CI con
-                    # 2 núcleos y otro Chromium a la vez) una pestaña puede quedar trabada una
-                    # vez; una página que falla dos veces es un problema del informe.
-                    for _attempt in range(MEASURE_ATTEMPTS):
-                        try:
-                            _measure_page(browser, base, root, rel, width, max_bytes, report)
-                            break
-                        except (PlaywrightError, MeasureError) as exc:
-                            failures.append(str(exc).splitlines()[0])
-                            if progress:
-                                print(
-                                    f"  {rel} a {width} px: intento {len(failures)} "
-                                    f"fallido: {failures[-1]}",
-                                    flush=True,
-                                )
-                    else:
-                        report.problems.append(
-                            f"{rel} a {width} px: no se pudo medir en el navegador "
-                            f"({len(failures)} intentos): " + "; ".join(failures)
-                        )
-                    if progress:
-                        print(
-                            f"  {rel} a {width} px: {time.monotonic() - start:.1f} s",
-                            flush=True,
-                        )
-        finally:
-            browser.close()
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    with serve(root) as base, ThreadPoolExecutor(max_workers=len(WIDTHS)) as pool:
+        options = {"max_bytes": max_bytes, "progress": progress, "axe": axe, "shots": shots}
+        futures = [
+            pool.submit(_check_width, base, root, rels, width, **options)
+            for width in WIDTHS.values()
+        ]
+        for future in futures:
+            report.extend(future.result())
+    for check in (overflow_problems, math_problems, axe_problems, failed_problems):
+        report.problems += check(report.visits)
     report.weights.sort(reverse=True)
     report.fonts.sort()
     return report
 
 
-def _measure_page(browser, base, root, rel, width, max_bytes, report):
+def _check_width(base, root, rels, width, *, max_bytes, progress, axe, shots) -> Report:
+    """Las páginas ``rels`` a un ancho, en un Chromium propio (playwright pide uno por hilo)."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    report = Report()
+    with sync_playwright() as pw:
+        browser = launch_browser(pw)
+        try:
+            for rel in rels:
+                start = time.monotonic()
+                failures = []
+                # Un segundo intento en una pestaña nueva: en una máquina cargada (CI con
+                # 2 núcleos y otro Chromium a la vez) una pestaña puede quedar trabada una
+                # vez; una página que falla dos veces es un problema del informe.
+                for _attempt in range(MEASURE_ATTEMPTS):
+                    try:
+                        _measure_page(
+                            browser, base, root, rel, width, max_bytes, report, axe, shots
+                        )
+                        break
+                    except (PlaywrightError, MeasureError) as exc:
+                        failures.append(str(exc).splitlines()[0])
+                        if progress:
+                            print(
+                                f"  {rel} a {width} px: intento {len(failures)} "
+                                f"fallido: {failures[-1]}",
+                                flush=True,
+                            )
+                else:
+                    report.problems.append(
+                        f"{rel} a {width} px: no se pudo medir en el navegador "
+                        f"({len(failures)} intentos): " + "; ".join(failures)
+                    )
+                if progress:
+                    print(f"  {rel} a {width} px: {time.monotonic() - start:.1f} s", flush=True)
+        finally:
+            browser.close()
+    return report
+
+
+def _stem(rel: str) -> str:
+    return rel.removesuffix(".html").replace("/", "_").removeprefix("book_")
+
+
+def _measure_page(browser, base, root, rel, width, max_bytes, report, axe=None, shots=None):
     from playwright.sync_api import Error as PlaywrightError
 
     context = browser.new_context(
@@ -783,20 +951,51 @@ def _measure_page(browser, base, root, rel, width, max_bytes, report):
     context.route(lambda url: not url.startswith((base, "data:")), lambda route: route.abort())
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     context.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
-    run_after_load(context, SCROLL_JS, IMAGE_TIMEOUT_MS)
+    if axe:
+        context.add_init_script(axe)
+    run_after_load(context, VISIT_JS, {"imageTimeout": IMAGE_TIMEOUT_MS, "axe": bool(axe)})
     page = context.new_page()
+    failed: list[str] = []
+    page.on(
+        "response",
+        lambda r: (
+            failed.append(f"{r.status} {r.url.removeprefix(base)}")
+            if r.url.startswith(base) and r.status >= 400
+            else None
+        ),
+    )
+    page.on("pageerror", lambda exc: failed.append(f"error de JavaScript: {exc}"))
+    page.on(
+        "console",
+        lambda msg: failed.append(f"consola: {msg.text}") if msg.type == "error" else None,
+    )
+    shot = shots / f"{_stem(rel)}-{width}.png" if shots is not None else None
     try:
         page.goto(base + rel, wait_until="load")
         try:
-            missing = result_after_load(page, 2 * PAGE_TIMEOUT_MS)
+            seen = result_after_load(page, 2 * PAGE_TIMEOUT_MS)
         except PlaywrightError as exc:
             raise MeasureError(
                 f"{str(exc).splitlines()[0]} (el guion quedó {stage_of(page)})"
             ) from exc
         page.wait_for_load_state("networkidle")
         data = page.evaluate(MEASURE_JS)
+        if shot is not None:
+            page.screenshot(path=str(shot), full_page=True)
     finally:
         context.close()
+    missing = seen["missing"]
+    report.visits.append(
+        {
+            "page": rel,
+            "width": width,
+            "overflow": seen["overflow"],
+            "math": seen["math"],
+            "axe": seen["axe"],
+            "failed": failed,
+            "shot": str(shot) if shot is not None else None,
+        }
+    )
     report.weights.append((data["bytes"], rel, width, data["requests"]))
     for src in missing:
         report.problems.append(
@@ -841,6 +1040,68 @@ def _measure_page(browser, base, root, rel, width, max_bytes, report):
             )
 
 
+# --------------------------------------------------------------------------- lo que ve un lector
+
+
+def _where(visit: dict) -> str:
+    return f"{visit['page']} a {visit['width']} px"
+
+
+def overflow_problems(visits: list[dict]) -> list[str]:
+    """Páginas que se desplazan de costado, columnas de texto que no caben, cosas cortadas."""
+    problems = []
+    for v in visits:
+        o = v["overflow"]
+        if o["scrollWidth"] > o["vw"] + 1:
+            problems.append(
+                f"{_where(v)}: la página se desplaza de costado "
+                f"(scrollWidth {o['scrollWidth']} > {o['vw']})"
+            )
+        if o["articleRight"] is not None and (
+            o["articleRight"] > o["vw"] + 1 or o["articleLeft"] < -1
+        ):
+            problems.append(
+                f"{_where(v)}: la columna de texto ({o['articleLeft']:.0f}–"
+                f"{o['articleRight']:.0f} px) no cabe en la pantalla"
+            )
+        problems += [
+            f"{_where(v)}: {c} (fuera de la pantalla y sin desplazamiento propio)" for c in o["cut"]
+        ]
+    return problems
+
+
+def math_problems(visits: list[dict]) -> list[str]:
+    """Fórmulas sin dibujar en el HTML (sin SVG, TeX crudo) o con errores de TeX."""
+    problems = []
+    for v in visits:
+        m = v["math"]
+        if not m:
+            continue
+        if m["unrendered"] or m["raw"]:
+            problems.append(
+                f"{_where(v)}: {m['unrendered']} de {m['total']} fórmulas sin SVG y "
+                f"{m['raw']} con TeX crudo (¿corrió _ext/static_math.py?)"
+            )
+        if m["errors"]:
+            problems.append(f"{_where(v)}: errores de TeX: {m['errors']}")
+    return problems
+
+
+def axe_problems(visits: list[dict]) -> list[str]:
+    """Las violaciones de accesibilidad que encontró axe-core, de cualquier impacto."""
+    return [
+        f"{_where(v)}: axe-core: {a['id']} ({a['impact']}, {a['n']} elementos: "
+        f"{', '.join(a['where'])})"
+        for v in visits
+        for a in v["axe"] or []
+    ]
+
+
+def failed_problems(visits: list[dict]) -> list[str]:
+    """Recursos locales que respondieron 4xx/5xx y errores de JavaScript o de la consola."""
+    return [f"{_where(v)}: {f}" for v in visits for f in v["failed"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=(
@@ -872,6 +1133,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="sólo los controles sin navegador (alt, idioma, filtraciones)",
     )
+    parser.add_argument(
+        "--capturas",
+        type=Path,
+        help="carpeta donde guardar una captura de cada página a cada ancho",
+    )
+    parser.add_argument(
+        "--visitas",
+        type=Path,
+        help="archivo JSON donde guardar lo que se vio de cada página "
+        "(lo leen las pruebas del navegador: JERARQUICOS_VISITS)",
+    )
     args = parser.parse_args(argv)
 
     site: Path = args.site
@@ -891,7 +1163,27 @@ def main(argv: list[str] | None = None) -> int:
                 "check_site: falta playwright (pip install -r requirements.txt).", file=sys.stderr
             )
             return 2
-        check_browser(site, max_bytes=int(args.max_kb * 1000), report=report, progress=True)
+        axe = axe_source()
+        if axe is None:
+            print(
+                "check_site: falta axe-core (pip install -r requirements.txt: "
+                "axe-playwright-python, o JERARQUICOS_AXE_JS).",
+                file=sys.stderr,
+            )
+            return 2
+        check_browser(
+            site,
+            max_bytes=int(args.max_kb * 1000),
+            report=report,
+            progress=True,
+            axe=axe,
+            shots=args.capturas,
+        )
+        if args.visitas:
+            args.visitas.parent.mkdir(parents=True, exist_ok=True)
+            args.visitas.write_text(
+                json.dumps(report.visits, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
         print(
             f"Páginas más pesadas (todo lo transferido, comprimido; límite {args.max_kb:.0f} kB):"
         )

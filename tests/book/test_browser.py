@@ -23,21 +23,24 @@ Qué sitio se prueba:
   ancho a propósito (tabla de muchas columnas, ecuación larga, salida de
   pandas, línea de código larga).
 
-Capturas de pantalla: ``artefactos/capturas/<página>-<ancho>.png`` (sitio real)
-o ``artefactos/capturas/libro-de-prueba/…``. El sitio se sirve comprimido, como
-GitHub Pages (``scripts/check_site.serve``), y la pestaña no tiene red. axe-core
-es el ``axe.min.js`` del paquete ``axe-playwright-python`` (fijado en
-requirements.txt) o el archivo que indique ``JERARQUICOS_AXE_JS`` (p. ej. el de
-npm). Sin Chromium o sin playwright la prueba se omite, salvo en CI (variable
-``CI``), donde falla.
+Cada página se visita una sola vez por ancho, con la visita de
+``scripts/check_site.py`` (un perfil nuevo, el sitio servido comprimido como
+GitHub Pages, sin red, axe-core y una captura). Con ``JERARQUICOS_VISITS`` las
+pruebas leen las visitas que guardó ``check_site.py --visitas`` sobre el sitio
+real, en vez de recorrerlo otra vez. Capturas de pantalla:
+``artefactos/capturas/<página>-<ancho>.png`` (sitio real) o
+``artefactos/capturas/libro-de-prueba/…``. axe-core es el ``axe.min.js`` del
+paquete ``axe-playwright-python`` (fijado en requirements.txt) o el archivo que
+indique ``JERARQUICOS_AXE_JS`` (p. ej. el de npm). Sin Chromium o sin
+playwright la prueba se omite, salvo en CI (variable ``CI``), donde falla.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import textwrap
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -198,19 +201,6 @@ def _chromium_path() -> str | None:
     return None
 
 
-def _axe_source() -> str | None:
-    """El código de axe-core: ``JERARQUICOS_AXE_JS`` o el de ``axe-playwright-python``."""
-    given = os.environ.get("JERARQUICOS_AXE_JS")
-    if given:
-        return Path(given).read_text(encoding="utf-8")
-    try:
-        import axe_playwright_python
-    except ImportError:
-        return None
-    path = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
 @pytest.fixture(scope="module")
 def browser():
     try:
@@ -267,152 +257,37 @@ def _new_page(browser, base: str, width: int, **options):
     return context, page, failed
 
 
-OVERFLOW_JS = """
-() => {
-  const vw = window.innerWidth;
-  const article = document.querySelector('article.bd-article') || document.querySelector('main');
-  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-  const describe = (el) => {
-    const cls = (typeof el.className === 'string' && el.className.trim())
-      ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '';
-    const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
-    return `<${el.tagName.toLowerCase()}${cls}> «${text}»`;
-  };
-  // Todo el contenido principal: el artículo y también «Anterior / Siguiente».
-  const content = document.querySelector('.bd-main') || article;
-  const cut = [];
-  if (content) {
-    for (const el of content.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || r.right <= vw + 1) continue;
-      // Entero fuera de la pantalla: un panel lateral plegado (índice de la página en el
-      // teléfono), no contenido cortado. Si ensanchara la página, scrollWidth lo delata.
-      if (r.left >= vw - 1) continue;
-      let a = el.parentElement, contained = false;
-      while (a && a !== document.documentElement) {
-        if (scrolls(a) && a.getBoundingClientRect().right <= vw + 1) { contained = true; break; }
-        a = a.parentElement;
-      }
-      if (!contained && !cut.some((c) => c.el.contains(el))) cut.push({el, right: r.right});
-    }
-  }
-  const ar = article ? article.getBoundingClientRect() : null;
-  return {
-    vw,
-    scrollWidth: document.scrollingElement.scrollWidth,
-    articleLeft: ar ? ar.left : null,
-    articleRight: ar ? ar.right : null,
-    lang: document.documentElement.lang,
-    cut: cut.slice(0, 5).map((c) => `${describe(c.el)} llega a ${Math.round(c.right)} px`),
-  };
-}
-"""
-
-MATH_JS = r"""
-() => {
-  const maths = [...document.querySelectorAll('.bd-article .math')];
-  const text = (m) => m.textContent || '';
-  return {
-    total: maths.length,
-    unrendered: maths.filter((m) => !m.querySelector('mjx-container svg')).length,
-    raw: maths.filter((m) => /\\\(|\\\[|\\begin\{/.test(text(m))).length,
-    errors: [...document.querySelectorAll('mjx-merror, [data-mjx-error]')]
-      .map((e) => e.textContent).slice(0, 3),
-  };
-}
-"""
-
-AXE_RUN_JS = """
-async () => {
-  // custom.css deja sin diseñar las secciones lejos de la vista (content-visibility: auto):
-  // axe busca el fondo de cada texto por su posición en pantalla y, en una sección sin
-  // diseñar, encontraba el de otro elemento (contraste falso). Los colores no cambian:
-  // se diseña todo antes de medir.
-  const all = document.createElement('style');
-  all.textContent = '* { content-visibility: visible !important; }';
-  document.head.append(all);
-  await Promise.race([
-    new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    new Promise((done) => setTimeout(done, 1000)),
-  ]);
-  // preload: false — axe no vuelve a pedir las hojas con @import (las resolvía mal: /basic.css).
-  const result = await axe.run(document, {resultTypes: ['violations'], preload: false});
-  return result.violations.map((v) => ({
-    id: v.id, impact: v.impact, n: v.nodes.length,
-    where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-  }));
-}
-"""
-
-
-def _stem(rel: str) -> str:
-    return rel.removesuffix(".html").replace("/", "_").removeprefix("book_")
-
-
-def _visit_pages(browser, server, pages, out_dir, axe_source, name, width):
-    """Abre cada página de ``pages`` a un ancho y junta lo que las pruebas miran."""
-    results = []
-    context, page, failed = _new_page(browser, server, width)
-    try:
-        for rel in pages:
-            failed.clear()
-            page.goto(server + rel, wait_until="load")
-            has_math = page.locator(".bd-article .math").count() > 0
-            math = page.evaluate(MATH_JS) if has_math else None
-            overflow = page.evaluate(OVERFLOW_JS)
-            axe = None
-            if axe_source is not None:
-                page.evaluate(axe_source)
-                axe = page.evaluate(AXE_RUN_JS)
-            shot = out_dir / f"{_stem(rel)}-{width}.png"
-            page.screenshot(path=str(shot), full_page=True)
-            results.append(
-                {
-                    "page": rel,
-                    "width": width,
-                    "name": name,
-                    "math": math,
-                    "axe": axe,
-                    "overflow": overflow,
-                    "failed": list(failed),
-                    "shot": shot,
-                }
-            )
-    finally:
-        context.close()
-    return results
-
-
-def _visit_in_own_browser(*args):
-    """:func:`_visit_pages` en un Chromium propio: playwright pide uno por hilo."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        own = playwright.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_ARGS)
-        try:
-            return _visit_pages(own, *args)
-        finally:
-            own.close()
+MATH_JS = check_site.MATH_JS
 
 
 @pytest.fixture(scope="module")
-def visits(site, server, browser):
-    """Abre cada página a cada ancho una vez; las pruebas leen lo que se midió.
+def visits(site):
+    """Lo que se vio de cada página a cada ancho, en una sola visita por página y ancho.
 
-    Los dos anchos van a la vez, cada uno en su hilo y su Chromium: casi todo el
-    tiempo es de axe-core dentro del navegador, que así usa los dos núcleos.
+    La visita es la de ``scripts/check_site.py`` (:func:`check_site.check_browser`: un
+    perfil nuevo por página, los dos anchos a la vez, axe-core y una captura). Con
+    ``JERARQUICOS_VISITS`` se leen las visitas que ya guardó ``check_site.py --visitas``
+    sobre ese mismo sitio (lo hace ``.ci/run``): el sitio real no se recorre dos veces.
     """
     site_dir, label = site
-    out_dir = CAPTURES / label if label else CAPTURES
-    out_dir.mkdir(parents=True, exist_ok=True)
-    axe_source = _axe_source()
-    pages = _pages(site_dir)
-    with ThreadPoolExecutor(max_workers=len(WIDTHS)) as pool:
-        futures = [
-            pool.submit(_visit_in_own_browser, server, pages, out_dir, axe_source, name, width)
-            for name, width in WIDTHS.items()
-        ]
-        return [visit for future in futures for visit in future.result()]
+    given = os.environ.get("JERARQUICOS_VISITS")
+    if given and not label:
+        seen = json.loads(Path(given).read_text(encoding="utf-8"))
+    else:
+        axe = check_site.axe_source()
+        if axe is None:
+            _unavailable("falta axe-core (pip install -r requirements.txt: axe-playwright-python)")
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            _unavailable("falta playwright (pip install -r requirements.txt)")
+        if _chromium_path() is None:
+            _unavailable("falta Chromium (apt-get install chromium)")
+        out_dir = CAPTURES / label if label else CAPTURES
+        seen = check_site.check_browser(
+            site_dir, pages=_pages(site_dir), axe=axe, shots=out_dir
+        ).visits
+    return [{**v, "shot": Path(v["shot"]) if v["shot"] else None} for v in seen]
 
 
 # --------------------------------------------------------------------------- las pruebas
@@ -421,31 +296,15 @@ def visits(site, server, browser):
 def test_every_chapter_was_visited(visits, site):
     pages = _pages(site[0])
     assert len(pages) >= 2
-    assert {v["page"] for v in visits} == set(pages)
+    seen = {(v["page"], v["width"]) for v in visits}
+    missing = {(p, w) for p in pages for w in WIDTHS.values()} - seen
+    assert not missing, f"páginas sin visitar: {sorted(missing)}"
     for visit in visits:
         assert visit["shot"].is_file() and visit["shot"].stat().st_size > 5_000
 
 
 def test_no_horizontal_overflow(visits):
-    problems = []
-    for v in visits:
-        o = v["overflow"]
-        where = f"{v['page']} a {v['width']} px"
-        if o["scrollWidth"] > o["vw"] + 1:
-            problems.append(
-                f"{where}: la página se desplaza de costado "
-                f"(scrollWidth {o['scrollWidth']} > {o['vw']})"
-            )
-        if o["articleRight"] is not None and (
-            o["articleRight"] > o["vw"] + 1 or o["articleLeft"] < -1
-        ):
-            problems.append(
-                f"{where}: la columna de texto ({o['articleLeft']:.0f}–"
-                f"{o['articleRight']:.0f} px) no cabe en la pantalla"
-            )
-        problems += [
-            f"{where}: {c} (fuera de la pantalla y sin desplazamiento propio)" for c in o["cut"]
-        ]
+    problems = check_site.overflow_problems(visits)
     assert not problems, "\n".join(problems)
 
 
@@ -459,18 +318,10 @@ def test_pages_declare_spanish(visits):
 
 
 def test_math_is_drawn_at_build_time(visits):
-    with_math = [v for v in visits if v["math"]]
-    assert with_math, "ninguna página tiene matemática: ¿cambió el marcado de Sphinx?"
-    problems = []
-    for v in with_math:
-        m = v["math"]
-        if m["unrendered"] or m["raw"]:
-            problems.append(
-                f"{v['page']} a {v['width']} px: {m['unrendered']} de {m['total']} fórmulas "
-                f"sin SVG y {m['raw']} con TeX crudo (¿corrió _ext/static_math.py?)"
-            )
-        if m["errors"]:
-            problems.append(f"{v['page']}: errores de TeX: {m['errors']}")
+    assert any(v["math"] for v in visits), (
+        "ninguna página tiene matemática: ¿cambió el marcado de Sphinx?"
+    )
+    problems = check_site.math_problems(visits)
     assert not problems, "\n".join(problems)
 
 
@@ -499,19 +350,13 @@ def test_math_needs_no_javascript(site, server, browser):
 
 
 def test_axe_finds_no_violations(visits):
-    if _axe_source() is None:
-        _unavailable("falta axe-core (pip install -r requirements.txt: axe-playwright-python)")
-    problems = [
-        f"{v['page']} a {v['width']} px: {a['id']} ({a['impact']}, {a['n']} elementos: "
-        f"{', '.join(a['where'])})"
-        for v in visits
-        for a in v["axe"] or []
-    ]
+    assert all(v["axe"] is not None for v in visits), "axe-core no corrió en alguna página"
+    problems = check_site.axe_problems(visits)
     assert not problems, "axe-core encontró violaciones:\n" + "\n".join(problems)
 
 
 def test_no_missing_resources_nor_console_errors(visits):
-    missing = [f"{v['page']} a {v['width']} px: {f}" for v in visits for f in v["failed"]]
+    missing = check_site.failed_problems(visits)
     assert not missing, "\n".join(missing)
 
 

@@ -28,7 +28,7 @@ GOOD_ALT = "Histograma de la distribución a posteriori de omega, con moda cerca
 
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
-<head><link rel="stylesheet" href="{up}_static/theme.css?v=1"></head>
+<head><title>Página</title><link rel="stylesheet" href="{up}_static/theme.css?v=1"></head>
 <body>
 <nav><a href="{up}index.html">Portada</a> <a href="#contenido">Saltar</a></nav>
 <main id="contenido">
@@ -382,6 +382,38 @@ def test_image_that_never_arrives_is_reported_instead_of_hanging(tmp_path, monke
     report = check_site.check_browser(root, pages=["book/lenta.html"])
     stuck = [p for p in report.problems if "lenta.png no cargó" in p]
     assert len(stuck) == 2, report.problems
+
+
+@pytest.mark.browser
+def test_one_visit_reports_overflow_axe_missing_files_console_errors_and_raw_math(tmp_path):
+    """Lo que ve un lector, en la misma visita que mide el peso: cada falla es un problema."""
+    _browser_available()
+    axe = check_site.axe_source()
+    if axe is None:
+        pytest.skip("falta axe-core (axe-playwright-python)")
+    root = clean_site(tmp_path / "sitio")
+    write_page(
+        root,
+        "book/mala.html",
+        '<article class="bd-article"><div style="width: 2000px">muy ancho</div>'
+        '<button></button><span class="math notranslate">\\(x^2\\)</span></article>'
+        '<script src="../_static/no-existe.js"></script>'
+        "<script>console.error('algo falló')</script>",
+    )
+    report = check_site.check_browser(
+        root, pages=["book/mala.html", "index.html"], axe=axe, shots=tmp_path / "capturas"
+    )
+    assert {(v["page"], v["width"]) for v in report.visits} == {
+        (p, w) for p in ("book/mala.html", "index.html") for w in check_site.WIDTHS.values()
+    }
+    bad = [p for p in report.problems if p.startswith("book/mala.html a 390 px")]
+    assert any("se desplaza de costado" in p for p in bad), report.problems
+    assert any("axe-core: button-name" in p for p in bad), report.problems
+    assert any("404 _static/no-existe.js" in p for p in bad), report.problems
+    assert any("consola: algo falló" in p for p in bad), report.problems
+    assert any("1 con TeX crudo" in p for p in bad), report.problems
+    assert not [p for p in report.problems if p.startswith("index.html")], report.problems
+    assert all(Path(v["shot"]).stat().st_size > 1_000 for v in report.visits)
 
 
 @pytest.mark.browser
