@@ -25,6 +25,7 @@ datos o el entorno, las salidas guardadas quedarían viejas. Esta extensión
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import os
 import re
@@ -135,9 +136,16 @@ def module_closure(package_dir: Path, code: list[str]) -> dict[str, Path]:
             if path is None:  # un nombre importado que no es un módulo (una función)
                 continue
             seen[name] = path
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            pending |= _imports(tree, name, path.name == "__init__.py") - set(seen)
+            found = _module_imports(path.read_text(encoding="utf-8"), name, path.name)
+            pending |= found - set(seen)
     return seen
+
+
+@functools.lru_cache(maxsize=1024)
+def _module_imports(text: str, name: str, filename: str) -> frozenset[str]:
+    """:func:`_imports` de un módulo, recordado por su texto: los capítulos comparten
+    módulos, y analizar cada uno una vez por capítulo era casi todo el tiempo de la huella."""
+    return frozenset(_imports(ast.parse(text), name, filename == "__init__.py"))
 
 
 def _registry_files(package_dir: Path) -> dict[str, str]:

@@ -14,7 +14,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from book_fixture import GOOD_CHAPTER, REPO_ROOT, build_book, build_log, executions, make_book
+from book_fixture import (
+    GOOD_CHAPTER,
+    NOTEBOOK_HEADER,
+    REPO_ROOT,
+    build_book,
+    build_log,
+    executions,
+    load_module,
+    make_book,
+)
+
+check_site = load_module(REPO_ROOT / "scripts" / "check_site.py", "check_site")
 
 pytestmark = pytest.mark.book
 
@@ -27,13 +38,148 @@ def test_config_never_allows_errors():
     assert config["sphinx"]["config"]["language"] == "es"
 
 
-def test_clean_book_builds_in_spanish(tmp_path):
-    book = make_book(tmp_path / "libro", GOOD_CHAPTER)
-    result = build_book(book)
-    assert result.returncode == 0, build_log(result)
+BARS_CHAPTER = textwrap.dedent(
+    """\
+    (barras)=
+    # Barras
+
+    ```{code-cell} ipython3
+    ---
+    mystnb:
+      figure:
+        name: fig-barras
+        caption: Unas barras.
+      image:
+        alt: Tres barras.
+    ---
+    import matplotlib.pyplot as plt
+
+    plt.bar([0, 1, 2], [1, 2, 3])
+    plt.show()
+    ```
+
+    La {numref}`fig-barras` tiene tres barras.
+    """
+)
+
+BETA_CHAPTER = textwrap.dedent(
+    """\
+    (beta)=
+    # Beta
+
+    ```{code-cell} ipython3
+    ---
+    mystnb:
+      figure:
+        name: fig-beta
+        caption: Densidades beta.
+      image:
+        alt: Cuatro densidades beta.
+    ---
+    from jerarquicos.plots.grid import beta_densities_figure
+    from jerarquicos.plots.layout import show
+
+    show(beta_densities_figure, omega=0.6, kappas=(2, 5, 20, 100))
+    ```
+
+    La {numref}`fig-beta` muestra cuatro curvas.
+    """
+)
+
+FIGURES = textwrap.dedent(
+    """\
+    (figuras)=
+    # Un capítulo con figuras
+
+    ```{code-cell} ipython3
+    ---
+    mystnb:
+      image:
+        alt: Curva creciente de la función cuadrado entre 0 y 3
+      figure:
+        caption: La función cuadrado.
+        name: fig-cuadrado
+    ---
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1, 2, 3], [0, 1, 4, 9])
+    plt.show()
+    ```
+
+    ```{code-cell} ipython3
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1, 2, 3], [9, 4, 1, 0])
+    plt.show()
+    ```
+
+    ```{code-cell} ipython3
+    from myst_nb import glue
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar(["a", "b"], [3, 5])
+    glue("fig_barras", fig, display=False)
+    plt.close(fig)  # si no, el backend inline la muestra además aquí, sin alt
+    ```
+
+    ```{glue:figure} fig_barras
+    :alt: Dos barras: la del grupo b, de altura 5, supera a la del grupo a
+    :name: fig-dos-barras
+
+    Las dos barras.
+    ```
+    """
+)
+
+
+SHARED_TOC = textwrap.dedent(
+    """\
+    format: jb-book
+    root: index
+    chapters:
+      - file: book/capitulo
+      - file: book/barras
+      - file: book/beta
+      - file: book/figuras
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def built_twice(tmp_path_factory):
+    """Un libro de cuatro capítulos construido con ``MPLBACKEND=Agg`` heredado del entorno y,
+    después de borrar el sitio, otra vez (de la caché de ejecución).
+
+    Devuelve (libro, primera construcción, segunda, el cuaderno descargable de la primera).
+    """
+    chapter = (
+        GOOD_CHAPTER + "\n```{code-cell} ipython3\nimport random\nprint(sorted({3, 1, 2}))\n```\n"
+    )
+    extra = {
+        "book/barras.md": NOTEBOOK_HEADER + BARS_CHAPTER,
+        "book/beta.md": NOTEBOOK_HEADER + BETA_CHAPTER,
+        "book/figuras.md": NOTEBOOK_HEADER + FIGURES,
+        "_toc.yml": SHARED_TOC,
+    }
+    book = make_book(tmp_path_factory.mktemp("dos-veces") / "libro", chapter, extra)
+    first = build_book(book, env={"MPLBACKEND": "Agg"})
+    assert first.returncode == 0, build_log(first)
+    download = book / "_build" / "html" / "_sources" / "book" / "capitulo.ipynb"
+    before = download.read_bytes()
+    shutil.rmtree(book / "_build" / "html")  # la segunda sale de la caché de ejecución
+    second = build_book(book)
+    return book, first, second, before
+
+
+def _page(book: Path, name: str) -> str:
+    return (book / "_build" / "html" / "book" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_clean_book_builds_in_spanish(built_twice):
+    book = built_twice[0]
     html = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'lang="es"' in html
-    chapter = (book / "_build" / "html" / "book" / "capitulo.html").read_text(encoding="utf-8")
+    chapter = _page(book, "capitulo")
     assert "resultado 42" in chapter
     # La matemática llega dibujada (SVG hecho al construir, con su MathML para los lectores
     # de pantalla): sin conexión y sin esperar un script de 1 MB, nada de TeX crudo.
@@ -109,59 +255,14 @@ def test_a_chapter_reexecutes_only_when_what_it_imports_changes(tmp_path):
     assert "valor uno" in page.read_text(encoding="utf-8")
 
 
-def test_inherited_agg_backend_does_not_remove_figures(tmp_path):
-    chapter = GOOD_CHAPTER + textwrap.dedent(
-        """
-        ```{code-cell} ipython3
-        ---
-        mystnb:
-          figure:
-            name: fig-barras
-            caption: Unas barras.
-          image:
-            alt: Tres barras.
-        ---
-        import matplotlib.pyplot as plt
-
-        plt.bar([0, 1, 2], [1, 2, 3])
-        plt.show()
-        ```
-
-        La {numref}`fig-barras` tiene tres barras.
-        """
-    )
-    book = make_book(tmp_path / "libro", chapter)
-    result = build_book(book, env={"MPLBACKEND": "Agg"})
-    assert result.returncode == 0, build_log(result)
-    html = (book / "_build" / "html" / "book" / "capitulo.html").read_text(encoding="utf-8")
-    assert '<img alt="Tres barras."' in html
+def test_inherited_agg_backend_does_not_remove_figures(built_twice):
+    """La primera construcción heredó ``MPLBACKEND=Agg``: la figura está igual."""
+    assert '<img alt="Tres barras."' in _page(built_twice[0], "barras")
 
 
-def test_phone_and_laptop_versions_of_a_figure(tmp_path):
-    chapter = GOOD_CHAPTER + textwrap.dedent(
-        """
-        ```{code-cell} ipython3
-        ---
-        mystnb:
-          figure:
-            name: fig-beta
-            caption: Densidades beta.
-          image:
-            alt: Cuatro densidades beta.
-        ---
-        from jerarquicos.plots.grid import beta_densities_figure
-        from jerarquicos.plots.layout import show
-
-        show(beta_densities_figure, omega=0.6, kappas=(2, 5, 20, 100))
-        ```
-
-        La {numref}`fig-beta` muestra cuatro curvas.
-        """
-    )
-    book = make_book(tmp_path / "libro", chapter)
-    result = build_book(book)
-    assert result.returncode == 0, build_log(result)
-    html = (book / "_build" / "html" / "book" / "capitulo.html").read_text(encoding="utf-8")
+def test_phone_and_laptop_versions_of_a_figure(built_twice):
+    book, first = built_twice[:2]
+    html = _page(book, "beta")
     picture = re.search(
         r'<a class="[^"]*jq-figura[^"]*" href="([^"]+)"[^>]*><picture>(.*?)</picture>', html
     )
@@ -174,22 +275,34 @@ def test_phone_and_laptop_versions_of_a_figure(tmp_path):
     assert picture.group(1) == svg.group(1), "el enlace para ampliar abre la versión vectorial"
     for uri in (svg.group(1), png.group(1)):
         assert (book / "_build" / "html" / "book" / uri).resolve().is_file(), uri
-    assert html.count("fig-beta") >= 2 and "Duplicate" not in result.stdout + result.stderr
+    assert html.count("fig-beta") >= 2 and "Duplicate" not in first.stdout + first.stderr
 
 
-def test_downloadable_notebooks_are_identical_across_builds(tmp_path):
-    chapter = (
-        GOOD_CHAPTER + "\n```{code-cell} ipython3\nimport random\nprint(sorted({3, 1, 2}))\n```\n"
+def test_notebook_figure_alt_mechanism(built_twice):
+    """La metadata ``mystnb.image.alt`` llega al HTML; sin ella el control falla."""
+    book = built_twice[0]
+    html = _page(book, "figuras")
+    n_figures = html.count('src="../_images/')
+    assert n_figures == 3, (
+        f"se esperaban 3 figuras en el HTML y hay {n_figures}: si el kernel hereda "
+        "MPLBACKEND=Agg, plt.show() no muestra nada (ver scripts/bootstrap.sh)"
     )
-    book = make_book(tmp_path / "libro", chapter)
-    first = build_book(book)
-    assert first.returncode == 0, build_log(first)
-    download = book / "_build" / "html" / "_sources" / "book" / "capitulo.ipynb"
-    before = download.read_bytes()
-    shutil.rmtree(book / "_build" / "html")  # la segunda sale de la caché de ejecución
-    second = build_book(book)
+    assert 'alt="Curva creciente de la función cuadrado entre 0 y 3"' in html
+    assert 'alt="Dos barras: la del grupo b, de altura 5, supera a la del grupo a"' in html
+    report = check_site.check_static(book / "_build" / "html")
+    alt_problems = [p for p in report.problems if "alt" in p]
+    # Exactamente una: la segunda figura, sin metadata (docutils le pone su ruta como alt).
+    assert len(alt_problems) == 1, report.problems
+    assert alt_problems[0].startswith("book/figuras.html:")
+    assert "alt genérico" in alt_problems[0]
+    assert [p for p in report.problems if "alt" not in p] == []
+
+
+def test_downloadable_notebooks_are_identical_across_builds(built_twice):
+    book, _first, second, before = built_twice
     assert second.returncode == 0, build_log(second)
     assert not executions(second.stdout)
+    download = book / "_build" / "html" / "_sources" / "book" / "capitulo.ipynb"
     assert download.read_bytes() == before
     cells = json.loads(before)["cells"]
     assert [c["id"] for c in cells] == [f"celda-{i:03d}" for i in range(len(cells))]

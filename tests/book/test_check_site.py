@@ -2,11 +2,10 @@
 
 Las pruebas rápidas arman sitios HTML sintéticos pequeños (uno correcto y uno
 por cada falla) y usan los controles sin navegador; las ``browser`` miden en
-Chromium lo transferido (servido comprimido) y la letra de las figuras. La
-prueba ``book`` construye un libro mínimo con una figura de matplotlib con
-texto alternativo (``mystnb: image: alt:``) y otra sin él, para verificar el
-mecanismo que documenta CONTRIBUTING.md, y otro con una celda que publicaría
-un aviso de Python (la construcción debe fallar).
+Chromium lo transferido (servido comprimido), la letra de las figuras y lo que ve
+un lector. El mecanismo del texto alternativo en un libro construido lo prueba
+``test_book_build.py``, y que un aviso de Python en una salida detenga la
+construcción, ``test_build_failures.py``.
 """
 
 from __future__ import annotations
@@ -14,13 +13,12 @@ from __future__ import annotations
 import gzip
 import io
 import shutil
-import textwrap
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from book_fixture import REPO_ROOT, build_book, load_module, make_book
+from book_fixture import REPO_ROOT, load_module
 
 check_site = load_module(REPO_ROOT / "scripts" / "check_site.py", "check_site")
 
@@ -461,97 +459,3 @@ def test_a_page_that_hangs_once_is_measured_on_the_second_attempt(tmp_path, monk
     report = check_site.check_browser(root, pages=["book/unavez.html"])
     assert report.problems == [], report.problems
     assert [w[1:3] for w in report.weights] == [("book/unavez.html", 390)], report.weights
-
-
-FIGURES = textwrap.dedent(
-    """\
-    (capitulo)=
-    # Un capítulo con figuras
-
-    ```{code-cell} ipython3
-    ---
-    mystnb:
-      image:
-        alt: Curva creciente de la función cuadrado entre 0 y 3
-      figure:
-        caption: La función cuadrado.
-        name: fig-cuadrado
-    ---
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(4, 3))
-    ax.plot([0, 1, 2, 3], [0, 1, 4, 9])
-    plt.show()
-    ```
-
-    ```{code-cell} ipython3
-    fig, ax = plt.subplots(figsize=(4, 3))
-    ax.plot([0, 1, 2, 3], [9, 4, 1, 0])
-    plt.show()
-    ```
-
-    ```{code-cell} ipython3
-    from myst_nb import glue
-
-    fig, ax = plt.subplots(figsize=(4, 3))
-    ax.bar(["a", "b"], [3, 5])
-    glue("fig_barras", fig, display=False)
-    plt.close(fig)  # si no, el backend inline la muestra además aquí, sin alt
-    ```
-
-    ```{glue:figure} fig_barras
-    :alt: Dos barras: la del grupo b, de altura 5, supera a la del grupo a
-    :name: fig-barras
-
-    Las dos barras.
-    ```
-    """
-)
-
-
-@pytest.mark.book
-def test_notebook_figure_alt_mechanism(tmp_path):
-    """La metadata ``mystnb.image.alt`` llega al HTML; sin ella el control falla."""
-    book = make_book(tmp_path / "libro", FIGURES)
-    result = build_book(book)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    site = book / "_build" / "html"
-    html = (site / "book" / "capitulo.html").read_text(encoding="utf-8")
-    n_figures = html.count('src="../_images/')
-    assert n_figures == 3, (
-        f"se esperaban 3 figuras en el HTML y hay {n_figures}: si el kernel hereda "
-        "MPLBACKEND=Agg, plt.show() no muestra nada (ver scripts/bootstrap.sh)"
-    )
-    assert 'alt="Curva creciente de la función cuadrado entre 0 y 3"' in html
-    assert 'alt="Dos barras: la del grupo b, de altura 5, supera a la del grupo a"' in html
-    report = check_site.check_static(site)
-    alt_problems = [p for p in report.problems if "alt" in p]
-    # Exactamente una: la segunda figura, sin metadata (docutils le pone su ruta como alt).
-    assert len(alt_problems) == 1, report.problems
-    assert alt_problems[0].startswith("book/capitulo.html:")
-    assert "alt genérico" in alt_problems[0]
-    assert [p for p in report.problems if "alt" not in p] == []
-
-
-LEAKY = textwrap.dedent(
-    """\
-    (capitulo)=
-    # Un capítulo que avisa
-
-    ```{code-cell} ipython3
-    import warnings
-
-    warnings.warn("esto no debe publicarse", UserWarning, stacklevel=1)
-    ```
-    """
-)
-
-
-@pytest.mark.book
-def test_build_fails_when_a_cell_would_publish_a_warning(tmp_path):
-    """_ext/clean_outputs.py: un aviso en una salida es una advertencia y -W detiene todo."""
-    book = make_book(tmp_path / "libro", LEAKY)
-    result = build_book(book)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output[-3000:]
-    assert "una salida de celda publicaría un aviso de Python (UserWarning)" in output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 
 import jupytext
@@ -84,14 +85,18 @@ def test_key_follows_used_modules_data_and_environment(tmp_path):
         base = new
 
 
+@functools.cache
+def _code(name: str) -> tuple[str, ...]:
+    nb = jupytext.read(REPO_ROOT / "book" / f"{name}.md")
+    return tuple(c.source for c in nb.cells if c.cell_type == "code")
+
+
 def _keys(root):
     pkg = root / "src" / "jerarquicos"
-    keys = {}
-    for name in CHAPTERS:
-        nb = jupytext.read(REPO_ROOT / "book" / f"{name}.md")
-        code = [c.source for c in nb.cells if c.cell_type == "code"]
-        keys[name] = execution_key.chapter_key(execution_key.chapter_inputs(root, pkg, code))
-    return keys
+    return {
+        name: execution_key.chapter_key(execution_key.chapter_inputs(root, pkg, list(_code(name))))
+        for name in CHAPTERS
+    }
 
 
 @pytest.fixture
