@@ -795,15 +795,15 @@ class MeasureError(RuntimeError):
     """El guion de medición falló dentro de la página."""
 
 
-def run_after_load(context, script: str, arg=None) -> None:
-    """Hace que cada página de ``context`` corra ``script(arg)`` al terminar de cargar.
+def after_load_script(script: str, arg=None) -> str:
+    """Un guion de inicio que hace correr ``script(arg)`` a la página al terminar de cargar.
 
     ``page.evaluate`` de playwright espera sin límite: una promesa que no se cumple o una
     pestaña trabada colgarían la medición. Por eso el guion no se lanza desde Python: lo
     lanza la misma página (un guion de inicio, que corre antes que los suyos) y deja el
     resultado en ``window``, donde :func:`result_after_load` lo espera con límite.
     """
-    context.add_init_script(
+    return (
         "window.__jerarquicos = {done: false};"
         "window.addEventListener('load', () => {"
         f"  Promise.resolve(({script.strip()})({json.dumps(arg)})).then("
@@ -813,8 +813,45 @@ def run_after_load(context, script: str, arg=None) -> None:
     )
 
 
+def open_tab(browser, base: str, width: int, *, init_scripts=(), **options):
+    """Una pestaña nueva (perfil nuevo, sin caché) de ``width`` px, sin red: sólo ``base``.
+
+    Devuelve ``(contexto, pestaña, fallas)``; ``fallas`` junta las respuestas 4xx/5xx del
+    sitio, los errores de JavaScript y los de la consola. ``init_scripts`` corren en la
+    pestaña antes que los de la página; ``options`` van a ``browser.new_context``.
+    """
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if width < 800 else 900},
+        device_scale_factor=1,
+        locale="es-AR",
+        **options,
+    )
+    # Sin red: se corta todo lo que no es el sitio local (lo local no se intercepta).
+    context.route(lambda url: not url.startswith((base, "data:")), lambda route: route.abort())
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    context.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
+    for script in init_scripts:
+        context.add_init_script(script)
+    page = context.new_page()
+    failed: list[str] = []
+    page.on(
+        "response",
+        lambda r: (
+            failed.append(f"{r.status} {r.url.removeprefix(base)}")
+            if r.url.startswith(base) and r.status >= 400
+            else None
+        ),
+    )
+    page.on("pageerror", lambda exc: failed.append(f"error de JavaScript: {exc}"))
+    page.on(
+        "console",
+        lambda msg: failed.append(f"consola: {msg.text}") if msg.type == "error" else None,
+    )
+    return context, page, failed
+
+
 def result_after_load(page, timeout_ms: int):
-    """El valor del guion de :func:`run_after_load`; ``TimeoutError`` si no llega a tiempo.
+    """El valor del guion de :func:`after_load_script`; ``TimeoutError`` si no llega a tiempo.
 
     ``wait_for_function`` cuenta el tiempo del lado de playwright, así que el límite vale
     también si la pestaña dejó de responder.
@@ -942,33 +979,9 @@ def _stem(rel: str) -> str:
 def _measure_page(browser, base, root, rel, width, max_bytes, report, axe=None, shots=None):
     from playwright.sync_api import Error as PlaywrightError
 
-    context = browser.new_context(
-        viewport={"width": width, "height": 844 if width < 800 else 900},
-        device_scale_factor=1,
-        locale="es-AR",
-    )
-    # Sin red: se corta todo lo que no es el sitio local (lo local no se intercepta).
-    context.route(lambda url: not url.startswith((base, "data:")), lambda route: route.abort())
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    context.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
-    if axe:
-        context.add_init_script(axe)
-    run_after_load(context, VISIT_JS, {"imageTimeout": IMAGE_TIMEOUT_MS, "axe": bool(axe)})
-    page = context.new_page()
-    failed: list[str] = []
-    page.on(
-        "response",
-        lambda r: (
-            failed.append(f"{r.status} {r.url.removeprefix(base)}")
-            if r.url.startswith(base) and r.status >= 400
-            else None
-        ),
-    )
-    page.on("pageerror", lambda exc: failed.append(f"error de JavaScript: {exc}"))
-    page.on(
-        "console",
-        lambda msg: failed.append(f"consola: {msg.text}") if msg.type == "error" else None,
-    )
+    visit = after_load_script(VISIT_JS, {"imageTimeout": IMAGE_TIMEOUT_MS, "axe": bool(axe)})
+    scripts = [axe, visit] if axe else [visit]
+    context, page, failed = open_tab(browser, base, width, init_scripts=scripts)
     shot = shots / f"{_stem(rel)}-{width}.png" if shots is not None else None
     try:
         page.goto(base + rel, wait_until="load")

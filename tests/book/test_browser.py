@@ -223,40 +223,6 @@ def browser():
         manager.stop()
 
 
-def _new_page(browser, base: str, width: int, **options):
-    """Una pestaña sin red (sólo el sitio local); junta respuestas fallidas y errores."""
-    context = browser.new_context(
-        viewport={"width": width, "height": 844 if width < 800 else 900},
-        device_scale_factor=1,
-        locale="es-AR",
-        **options,
-    )
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith((base, "data:")) else route.abort()
-        ),
-    )
-    context.set_default_timeout(check_site.PAGE_TIMEOUT_MS)
-    context.set_default_navigation_timeout(check_site.PAGE_TIMEOUT_MS)
-    page = context.new_page()
-    failed: list[str] = []
-    page.on(
-        "response",
-        lambda r: (
-            failed.append(f"{r.status} {r.url}")
-            if r.url.startswith(base) and r.status >= 400
-            else None
-        ),
-    )
-    page.on("pageerror", lambda exc: failed.append(f"error de JavaScript: {exc}"))
-    page.on(
-        "console",
-        lambda msg: failed.append(f"consola: {msg.text}") if msg.type == "error" else None,
-    )
-    return context, page, failed
-
-
 MATH_JS = check_site.MATH_JS
 
 
@@ -336,7 +302,9 @@ def test_math_needs_no_javascript(site, server, browser):
         None,
     )
     assert page_rel is not None
-    context, page, _ = _new_page(browser, server, WIDTHS["telefono"], java_script_enabled=False)
+    context, page, _ = check_site.open_tab(
+        browser, server, WIDTHS["telefono"], java_script_enabled=False
+    )
     try:
         page.goto(server + page_rel, wait_until="domcontentloaded")
         math = page.evaluate(MATH_JS)
@@ -361,7 +329,7 @@ def test_no_missing_resources_nor_console_errors(visits):
 
 
 def test_search_finds_the_chapter(site, server, browser):
-    context, page, _ = _new_page(browser, server, WIDTHS["portatil"])
+    context, page, _ = check_site.open_tab(browser, server, WIDTHS["portatil"])
     try:
         page.goto(f"{server}search.html?q={SEARCH_WORD}", wait_until="load")
         results = page.locator("#search-results ul.search li a")
@@ -393,7 +361,7 @@ def test_solution_opens_from_the_exercise_link(site, server, browser):
         None,
     )
     assert page_rel is not None, "ninguna página tiene una solución desplegable"
-    context, page, failed = _new_page(browser, server, WIDTHS["telefono"])
+    context, page, failed = check_site.open_tab(browser, server, WIDTHS["telefono"])
     try:
         page.goto(server + page_rel, wait_until="load")
         solution = page.locator(".solution.dropdown").first
@@ -461,7 +429,9 @@ def test_kappa_slider_on_a_phone(site, server, browser, scheme):
     """El deslizador de κ: blancos táctiles de 44 px, todo en pantalla y buen contraste."""
     if not site[1] == "" or not (site[0] / "book" / "dos_sujetos.html").is_file():
         pytest.skip("el deslizador de κ sólo está en el sitio real (book/dos_sujetos.html)")
-    context, page, failed = _new_page(browser, server, WIDTHS["telefono"], color_scheme=scheme)
+    context, page, failed = check_site.open_tab(
+        browser, server, WIDTHS["telefono"], color_scheme=scheme
+    )
     try:
         page.goto(server + "book/dos_sujetos.html", wait_until="load")
         root = page.locator(".jq-interactive").first
