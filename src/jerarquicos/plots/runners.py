@@ -31,6 +31,7 @@ from matplotlib.patches import Ellipse
 from ..validation import (
     check_ax,
     check_color,
+    check_dataframe,
     check_layout,
     check_prob,
     check_real_array,
@@ -72,18 +73,8 @@ POPULATION_STYLE = {"color": "0.55", "linestyle": ":", "linewidth": 1.4}
 
 
 def _require_columns(data, columns: Sequence[str], argument: str) -> pd.DataFrame:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(
-            f"El argumento '{argument}' es de tipo {type(data).__name__}: se admite un "
-            f"pandas.DataFrame con las columnas {list(columns)}."
-        )
-    missing = [c for c in columns if c not in data.columns]
-    if missing:
-        raise ValueError(
-            f"Al argumento '{argument}' le faltan las columnas {missing}: se admite un "
-            f"DataFrame con {list(columns)} (por ejemplo, el de prepare_runners())."
-        )
-    return data
+    # Como antes: se exigen el tipo y las columnas, no un mínimo de filas.
+    return check_dataframe(data, argument, columns=columns, min_rows=0)
 
 
 def _finite_scalar(value, name: str) -> float:
