@@ -984,8 +984,10 @@ def _measure_page(browser, base, root, rel, width, max_bytes, report, axe=None, 
     context, page, failed = open_tab(browser, base, width, init_scripts=scripts)
     shot = shots / f"{_stem(rel)}-{width}.png" if shots is not None else None
     try:
-        page.goto(base + rel, wait_until="load")
+        # Si la carga tampoco termina (una pestaña trabada en una máquina cargada), el
+        # informe dice igual en qué paso quedó el guion.
         try:
+            page.goto(base + rel, wait_until="load")
             seen = result_after_load(page, 2 * PAGE_TIMEOUT_MS)
         except PlaywrightError as exc:
             raise MeasureError(
